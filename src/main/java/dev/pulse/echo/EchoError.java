@@ -1,0 +1,5 @@
+package dev.pulse.echo;
+
+/** The echo socket's error frame: {@code {"error": "..."}}. */
+public record EchoError(String error) {
+}

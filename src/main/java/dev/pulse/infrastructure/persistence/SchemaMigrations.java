@@ -1,0 +1,57 @@
+package dev.pulse.infrastructure.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema to the newest version in {@code db/migration} at start-up. Startup beans that
+ * touch the database declare {@code @DependsOn("SchemaMigrations")}.
+ */
+@DataSourceDefinition(
+        name = SchemaMigrations.DATASOURCE,
+        className = "${MPCONFIG=db.class}",
+        url = "${MPCONFIG=db.url}",
+        user = "${MPCONFIG=db.user}",
+        password = "${MPCONFIG=db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32)
+@Singleton
+@Startup
+public class SchemaMigrations {
+
+    public static final String DATASOURCE = "java:app/jdbc/pulse";
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+
+    @Resource(lookup = DATASOURCE)
+    DataSource dataSource;
+
+    private volatile String version = "none";
+
+    // Flyway commits each migration itself, so it must not run inside a container transaction.
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void migrate() {
+        MigrateResult result = Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : result.initialSchemaVersion != null ? result.initialSchemaVersion : "none";
+        LOG.info(() -> "Schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    public String version() {
+        return version;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.pulse.realtime;
+
+import com.hazelcast.core.HazelcastInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The one place that knows where the runtime keeps its Hazelcast member: Payara binds it at
+ * {@code payara/Hazelcast}. Another server (or Payara started with {@code --nocluster}) has none,
+ * and Pulse then runs as a single instance.
+ */
+@ApplicationScoped
+public class HazelcastLookup {
+
+    private static final Logger LOG = Logger.getLogger(HazelcastLookup.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "pulse.cluster.hazelcast-jndi", defaultValue = "payara/Hazelcast")
+    String jndiName;
+
+    private volatile Optional<HazelcastInstance> instance;
+
+    public Optional<HazelcastInstance> instance() {
+        Optional<HazelcastInstance> found = instance;
+        if (found == null) {
+            found = lookup();
+            instance = found;
+        }
+        return found.filter(hz -> hz.getLifecycleService().isRunning());
+    }
+
+    private Optional<HazelcastInstance> lookup() {
+        try {
+            Object bound = new InitialContext().lookup(jndiName);
+            if (bound instanceof HazelcastInstance hz && hz.getLifecycleService().isRunning()) {
+                LOG.info(() -> "Clustered through Hazelcast member " + hz.getCluster().getLocalMember());
+                return Optional.of(hz);
+            }
+        } catch (NamingException | RuntimeException e) {
+            LOG.fine(() -> "No Hazelcast at " + jndiName + ": " + e);
+        }
+        LOG.info("No Hazelcast member available: running as a single instance");
+        return Optional.empty();
+    }
+}

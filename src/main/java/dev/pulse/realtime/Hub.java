@@ -1,0 +1,187 @@
+package dev.pulse.realtime;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.security.Principal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * The sessions of this instance and the named groups they are in, as in Channels groups.
+ * A broadcast is encoded once, carried by the {@link ClusterBus} to every instance, and each
+ * instance queues the same text on its own members' connections.
+ */
+@ApplicationScoped
+public class Hub implements ClusterBus.Receiver {
+
+    private static final Logger LOG = Logger.getLogger(Hub.class.getName());
+    private static final String CONNECTION = Connection.class.getName();
+
+    @Inject
+    RealtimeSettings settings;
+
+    @Inject
+    ClusterBus bus;
+
+    @Inject
+    JsonCodec codec;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final Map<String, Set<Connection>> groups = new ConcurrentHashMap<>();
+    private Counter dropped;
+    private Counter slowDisconnects;
+
+    private final Connection.Listener overflowHandling = new Connection.Listener() {
+        @Override
+        public void dropped(Connection connection) {
+            dropped.inc();
+        }
+
+        @Override
+        public void overflowed(Connection connection) {
+            slowDisconnects.inc();
+            LOG.info(() -> connection + " read too slowly and is disconnected");
+            // Closing writes to the socket; never do it on the broadcasting thread.
+            executor.execute(() -> connection.close(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), "Too slow: send queue overflow"));
+        }
+    };
+
+    /** Starts the hub with the application, so remote broadcasts are received from the first moment. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        LOG.info(() -> "Realtime hub ready (" + (bus.clustered() ? "clustered" : "single instance") + ")");
+    }
+
+    @PostConstruct
+    void init() {
+        dropped = metrics.counter("pulse_ws_frames_dropped_total");
+        slowDisconnects = metrics.counter("pulse_ws_slow_client_disconnects_total");
+        metrics.gauge("pulse_ws_connections", this, Hub::connectionCount);
+        bus.subscribe(this);
+    }
+
+    @PreDestroy
+    void stop() {
+        bus.unsubscribe(this);
+    }
+
+    /** Registers a newly opened socket, applying the configured limits to it. */
+    public Connection open(Session session) {
+        session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
+        session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
+        session.setMaxIdleTimeout(settings.idleTimeoutMillis());
+        Principal principal = session.getUserPrincipal();
+        Connection connection = new Connection(UUID.randomUUID().toString(),
+                principal == null ? null : principal.getName(),
+                TextSink.of(session),
+                new Outbox(settings.sendQueueCapacity(), settings.overflowPolicy()),
+                overflowHandling);
+        session.getUserProperties().put(CONNECTION, connection);
+        connections.put(connection.id(), connection);
+        return connection;
+    }
+
+    /** The connection registered for a session by {@link #open}. */
+    public static Connection connectionOf(Session session) {
+        Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
+        if (connection == null) {
+            throw new IllegalStateException("session " + session.getId() + " was not opened through the hub");
+        }
+        return connection;
+    }
+
+    /** Forgets a closed socket and takes it out of every group. */
+    public void close(Session session) {
+        Connection connection = (Connection) session.getUserProperties().remove(CONNECTION);
+        if (connection != null) {
+            close(connection);
+        }
+    }
+
+    void close(Connection connection) {
+        connections.remove(connection.id());
+        for (String group : connection.groups()) {
+            leave(group, connection);
+        }
+    }
+
+    public void join(String group, Connection connection) {
+        // compute, not computeIfAbsent + add: a concurrent leave must not drop the set we add to.
+        groups.compute(group, (g, members) -> {
+            Set<Connection> set = members == null ? ConcurrentHashMap.newKeySet() : members;
+            set.add(connection);
+            return set;
+        });
+        connection.groupsView().add(group);
+    }
+
+    public void leave(String group, Connection connection) {
+        connection.groupsView().remove(group);
+        groups.computeIfPresent(group, (g, members) -> {
+            members.remove(connection);
+            return members.isEmpty() ? null : members;
+        });
+    }
+
+    /** Encodes once and delivers to the group's members on every instance. */
+    public void broadcast(String group, Object message) {
+        broadcastText(group, codec.encode(message), null);
+    }
+
+    /** As {@link #broadcast(String, Object)}; a slow member keeps only the newest frame per key. */
+    public void broadcast(String group, Object message, String conflationKey) {
+        broadcastText(group, codec.encode(message), conflationKey);
+    }
+
+    public void broadcastText(String group, String text, String conflationKey) {
+        bus.publish(group, conflationKey, text);
+    }
+
+    @Override
+    public void receive(String group, String conflationKey, String text) {
+        Set<Connection> members = groups.get(group);
+        if (members != null) {
+            for (Connection member : members) {
+                member.send(text, conflationKey);
+            }
+        }
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** Members of a group on this instance. */
+    public int localGroupSize(String group) {
+        Set<Connection> members = groups.get(group);
+        return members == null ? 0 : members.size();
+    }
+
+    public Collection<Connection> connections() {
+        return List.copyOf(connections.values());
+    }
+
+    public boolean clustered() {
+        return bus.clustered();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.pulse.realtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Limits of the realtime core; every one is a MicroProfile Config property (env var in upper snake case). */
+@ApplicationScoped
+public class RealtimeSettings {
+
+    @Inject
+    @ConfigProperty(name = "pulse.ws.max-message-bytes", defaultValue = "65536")
+    int maxMessageBytes;
+
+    @Inject
+    @ConfigProperty(name = "pulse.ws.send-queue-capacity", defaultValue = "256")
+    int sendQueueCapacity;
+
+    @Inject
+    @ConfigProperty(name = "pulse.ws.overflow-policy", defaultValue = "DROP_OLDEST")
+    OverflowPolicy overflowPolicy;
+
+    /** Seconds a socket may stay silent before the server closes it (seed 001 name). */
+    @Inject
+    @ConfigProperty(name = "WEBSOCKET_TIMEOUT", defaultValue = "300")
+    long idleTimeoutSeconds;
+
+    public int maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    public int sendQueueCapacity() {
+        return sendQueueCapacity;
+    }
+
+    public OverflowPolicy overflowPolicy() {
+        return overflowPolicy;
+    }
+
+    public long idleTimeoutMillis() {
+        return idleTimeoutSeconds * 1000L;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.pulse.realtime;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Where a connection's frames go: the client socket in production, a recorder in unit tests. */
+public interface TextSink {
+
+    /** Starts sending; {@code done} gets null on success or the failure, possibly on another thread. */
+    void sendAsync(String text, Consumer<Throwable> done);
+
+    void close(int code, String reason);
+
+    static TextSink of(Session session) {
+        return new TextSink() {
+            @Override
+            public void sendAsync(String text, Consumer<Throwable> done) {
+                try {
+                    session.getAsyncRemote().sendText(text, result -> done.accept(result.isOK() ? null : result.getException()));
+                } catch (RuntimeException e) {
+                    done.accept(e);
+                }
+            }
+
+            @Override
+            public void close(int code, String reason) {
+                try {
+                    if (session.isOpen()) {
+                        session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    Logger.getLogger(TextSink.class.getName()).log(Level.FINE, "close of " + session.getId() + " failed", e);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,124 @@
+package dev.pulse.realtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.support.PulseDeployment;
+import dev.pulse.support.WsClient;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The realtime core seen through the two seed sockets of the foundation, on a real Payara Micro. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RealtimeEndpointsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PulseDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void echoAnswersAsSeed002() {
+        try (WsClient client = WsClient.connect(base, "ws/chat/")) {
+            client.send("{\"message\":\"Hello Django\"}");
+            assertEquals("You said: Hello Django", client.next());
+        }
+    }
+
+    @Test
+    void echoKeepsUnicodeIntact() {
+        try (WsClient client = WsClient.connect(base, "ws/chat/")) {
+            client.send("{\"message\":\"héllo ✓ 日本\"}");
+            assertEquals("You said: héllo ✓ 日本", client.next());
+        }
+    }
+
+    @Test
+    void echoExplainsMalformedJsonAndStaysUsable() {
+        try (WsClient client = WsClient.connect(base, "ws/chat/")) {
+            client.send("{\"message\": ");
+            JsonObject error = client.nextJson();
+            assertTrue(error.getString("error").startsWith("Malformed JSON"), error.toString());
+
+            client.send("[\"message\"]");
+            assertEquals("Expected a JSON object, got array", client.nextJson().getString("error"));
+
+            client.send("{\"message\": 42}");
+            assertEquals("Expected {\"message\": \"<text>\"}", client.nextJson().getString("error"));
+
+            client.send("{\"message\":\"still here\"}");
+            assertEquals("You said: still here", client.next());
+        }
+    }
+
+    @Test
+    void anOversizedFrameClosesWith1009() {
+        try (WsClient client = WsClient.connect(base, "ws/chat/")) {
+            String big = "x".repeat(70_000);
+            client.send("{\"message\":\"" + big + "\"}");
+            assertEquals(1009, client.awaitClose());
+        }
+    }
+
+    @Test
+    void testSocketAcknowledgesAnyFrameAsSeed004() {
+        try (WsClient client = WsClient.connect(base, "ws/test/")) {
+            client.send("{\"hello\": 1}");
+            assertEquals("{\"status\": \"Data received!\"}", client.next());
+            client.send("not json at all");
+            assertEquals("{\"status\": \"Data received!\"}", client.next());
+        }
+    }
+
+    @Test
+    void manyClientsAreServedIndependently() {
+        int count = 50;
+        WsClient[] clients = new WsClient[count];
+        try {
+            for (int i = 0; i < count; i++) {
+                clients[i] = WsClient.connect(base, "ws/chat/");
+            }
+            for (int i = 0; i < count; i++) {
+                clients[i].send("{\"message\":\"client " + i + "\"}");
+            }
+            for (int i = 0; i < count; i++) {
+                assertEquals("You said: client " + i, clients[i].next());
+            }
+        } finally {
+            for (WsClient client : clients) {
+                if (client != null) {
+                    client.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void readinessReportsTheMigratedPostgreSqlDatabase() throws Exception {
+        URI health = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/health/ready");
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject database = WsClient.parse(response.body()).getJsonArray("checks").stream()
+                .map(check -> check.asJsonObject())
+                .filter(check -> check.getString("name").equals("database"))
+                .findFirst().orElseThrow();
+        assertEquals("UP", database.getString("status"));
+        assertEquals("PostgreSQL", database.getJsonObject("data").getString("product"));
+    }
+}
