@@ -1,0 +1,2 @@
+/** The JAX-RS application: feature resources under {@code /api}. */
+package dev.pulse.infrastructure.rest;
