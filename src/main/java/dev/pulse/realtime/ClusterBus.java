@@ -74,6 +74,10 @@ public class ClusterBus {
         return topic != null;
     }
 
+    public int members() {
+        return hazelcast.instance().map(hz -> hz.getCluster().getMembers().size()).orElse(1);
+    }
+
     public void publish(String group, String conflationKey, String text) {
         if (topic == null) {
             dispatch(group, conflationKey, text);

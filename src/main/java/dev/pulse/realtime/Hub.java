@@ -184,4 +184,9 @@ public class Hub implements ClusterBus.Receiver {
     public boolean clustered() {
         return bus.clustered();
     }
+
+    /** Instances in the cluster, this one included (1 when not clustered). */
+    public int clusterMembers() {
+        return bus.members();
+    }
 }

@@ -21,6 +21,7 @@ public class RealtimeHealth implements HealthCheck {
                 .up()
                 .withData("active_connections", hub.connectionCount())
                 .withData("clustered", hub.clustered())
+                .withData("cluster_members", hub.clusterMembers())
                 .build();
     }
 }

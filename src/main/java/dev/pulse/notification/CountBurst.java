@@ -1,0 +1,61 @@
+package dev.pulse.notification;
+
+import dev.pulse.realtime.Hub;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Seed 004's {@code home()} view: {@code {"count": 1}} .. {@code {"count": 9}} to
+ * {@code test_consumer_group}, two seconds apart. The seed slept in the request thread;
+ * here the payloads are scheduled and the request returns at once.
+ */
+@ApplicationScoped
+public class CountBurst {
+
+    /** What was scheduled, as reported to the caller. */
+    public record Plan(String group, int count, long intervalMs) {
+    }
+
+    @Inject
+    Hub hub;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "pulse.notifications.burst-count", defaultValue = "9")
+    int defaultCount;
+
+    @Inject
+    @ConfigProperty(name = "pulse.notifications.burst-interval-ms", defaultValue = "2000")
+    long defaultIntervalMs;
+
+    @Inject
+    @ConfigProperty(name = "pulse.notifications.burst-max-count", defaultValue = "100")
+    int maxCount;
+
+    @Inject
+    @ConfigProperty(name = "pulse.notifications.burst-min-interval-ms", defaultValue = "10")
+    long minIntervalMs;
+
+    /** Schedules a burst; null arguments take the configured defaults. */
+    public Plan start(Integer count, Long intervalMs) {
+        int n = count == null ? defaultCount : count;
+        long interval = intervalMs == null ? defaultIntervalMs : intervalMs;
+        if (n < 1 || n > maxCount) {
+            throw new IllegalArgumentException("count must be between 1 and " + maxCount);
+        }
+        if (interval < minIntervalMs) {
+            throw new IllegalArgumentException("interval_ms must be at least " + minIntervalMs);
+        }
+        for (int i = 1; i <= n; i++) {
+            String payload = "{\"count\": " + i + "}";
+            scheduler.schedule(() -> hub.broadcastText(TestConsumerGroup.NAME, payload, null), (i - 1) * interval, TimeUnit.MILLISECONDS);
+        }
+        return new Plan(TestConsumerGroup.NAME, n, interval);
+    }
+}

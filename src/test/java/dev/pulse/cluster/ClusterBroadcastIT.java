@@ -1,0 +1,101 @@
+package dev.pulse.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.pulse.support.PayaraMicroProcess;
+import dev.pulse.support.PulseDeployment;
+import dev.pulse.support.WsClient;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two real Payara Micro instances joined by Hazelcast on loopback: the Arquillian one and a second
+ * one this test starts. A group broadcast made on either reaches sockets on both.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ClusterBroadcastIT {
+
+    static PayaraMicroProcess second;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PulseDeployment.war();
+    }
+
+    @ArquillianResource
+    URL first;
+
+    @BeforeAll
+    static void startSecondInstance() {
+        second = PayaraMicroProcess.joinTestCluster("cluster-b");
+    }
+
+    @AfterAll
+    static void stopSecondInstance() {
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    private static JsonObject liveness(URL base) throws Exception {
+        URI uri = URI.create("http://" + base.getHost() + ":" + base.getPort() + "/health/live");
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return WsClient.parse(body).getJsonArray("checks").stream().map(c -> c.asJsonObject())
+                .filter(c -> c.getString("name").equals("realtime")).findFirst().orElseThrow().getJsonObject("data");
+    }
+
+    /** MP Health data values may come as strings or numbers depending on the runtime. */
+    private static String members(URL base) throws Exception {
+        return liveness(base).get("cluster_members").toString().replace("\"", "");
+    }
+
+    private static void burst(URL base, int count) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/notifications/burst?count=" + count + "&interval_ms=50"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        assertEquals(202, HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void bothInstancesSeeOneClusterOfTwo() {
+        WsClient.eventually(() -> {
+            try {
+                assertEquals("2", members(first));
+                assertEquals("2", members(second.base()));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    @Test
+    void aBroadcastOnEitherInstanceReachesSocketsOnBoth() throws Exception {
+        bothInstancesSeeOneClusterOfTwo();
+        try (WsClient onFirst = WsClient.connect(first, "ws/test/");
+             WsClient onSecond = WsClient.connect(second.base(), "ws/test/")) {
+            burst(first, 3);
+            for (int i = 1; i <= 3; i++) {
+                assertEquals(i, onFirst.nextJson().getInt("count"));
+                assertEquals(i, onSecond.nextJson().getInt("count"));
+            }
+            burst(second.base(), 2);
+            for (int i = 1; i <= 2; i++) {
+                assertEquals(i, onFirst.nextJson().getInt("count"));
+                assertEquals(i, onSecond.nextJson().getInt("count"));
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.pulse.notification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.pulse.support.PulseDeployment;
+import dev.pulse.support.WsClient;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Seed 004's HTTP-triggered burst to test_consumer_group, on a real Payara Micro. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CountBurstIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PulseDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private HttpResponse<String> call(String method, String query) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/notifications/burst" + query))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void everyGroupMemberReceivesTheCountsInOrderAfterTheRequestReturned() throws Exception {
+        try (WsClient first = WsClient.connect(base, "ws/test/");
+             WsClient second = WsClient.connect(base, "ws/test/")) {
+            HttpResponse<String> response = call("POST", "?count=9&interval_ms=100");
+            assertEquals(202, response.statusCode(), response.body());
+            JsonObject plan = WsClient.parse(response.body());
+            assertEquals(9, plan.getInt("count"));
+            assertEquals("test_consumer_group", plan.getString("group"));
+            for (int i = 1; i <= 9; i++) {
+                assertEquals("{\"count\": " + i + "}", first.next());
+                assertEquals(i, second.nextJson().getInt("count"));
+            }
+        }
+    }
+
+    @Test
+    void getTriggersItLikeTheSeedsPageView() throws Exception {
+        try (WsClient client = WsClient.connect(base, "ws/test/")) {
+            assertEquals(202, call("GET", "?count=2&interval_ms=50").statusCode());
+            assertEquals(1, client.nextJson().getInt("count"));
+            assertEquals(2, client.nextJson().getInt("count"));
+        }
+    }
+
+    @Test
+    void rejectsLimitsOutsideTheConfiguredRange() throws Exception {
+        HttpResponse<String> tooMany = call("POST", "?count=100000");
+        assertEquals(400, tooMany.statusCode());
+        assertEquals("count must be between 1 and 100", WsClient.parse(tooMany.body()).getString("error"));
+        assertEquals(400, call("POST", "?count=2&interval_ms=1").statusCode());
+    }
+}

@@ -1,0 +1,116 @@
+package dev.pulse.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One more real Payara Micro running the Pulse WAR, started by a test to join the Arquillian
+ * instance's Hazelcast cluster on loopback. Its log goes to target/.
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int httpPort;
+    private final Path log;
+
+    private PayaraMicroProcess(Process process, int httpPort, Path log) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.log = log;
+    }
+
+    /** Starts an instance that joins the cluster the Arquillian container runs (same name, same seed member). */
+    public static PayaraMicroProcess joinTestCluster(String name) {
+        String hazelcastPort = System.getProperty("pulse.it.hazelcastPort");
+        String clusterName = System.getProperty("pulse.it.clusterName");
+        String configDir = System.getProperty("pulse.config.dir", "payara-config");
+        int httpPort = freePort();
+        Path log = Path.of("target", "payara-" + name + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                "--deploy", System.getProperty("pulse.war", "target/pulse.war"),
+                "--contextroot", "/",
+                "--port", Integer.toString(httpPort),
+                "--clustername", clusterName,
+                "--clustermode", "tcpip:127.0.0.1:" + hazelcastPort,
+                "--startport", Integer.toString(Integer.parseInt(hazelcastPort) + 1),
+                "--interfaces", "127.0.0.1",
+                "--hzinitialjoinwait", "0",
+                "--prebootcommandfile", configDir + "/preboot-commands.asadmin",
+                "--logproperties", configDir + "/logging.properties"));
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            PayaraMicroProcess instance = new PayaraMicroProcess(process, httpPort, log);
+            instance.awaitReady();
+            return instance;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start Payara Micro " + name, e);
+        }
+    }
+
+    public URL base() {
+        try {
+            return URI.create("http://127.0.0.1:" + httpPort + "/").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        await("Payara Micro on port " + httpPort + " (log: " + log + ")")
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("Payara Micro exited; see " + log);
+                    }
+                    return http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                });
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Payara Micro at " + base() + " (log " + new File(log.toString()).getAbsolutePath() + ")";
+    }
+}
