@@ -1,5 +1,6 @@
 package dev.pulse.realtime;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,4 +11,9 @@ import java.util.Optional;
 public interface UserDirectory {
 
     Optional<Long> idOf(String username);
+
+    /** Every registered username (for pushes addressed to everyone). */
+    default List<String> usernames() {
+        return List.of();
+    }
 }
