@@ -1,0 +1,131 @@
+package dev.pulse.account;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.transaction.TransactionalException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * JSON accounts API for pages and non-browser clients. Login authenticates through Jakarta
+ * Security and leaves the caller in the HTTP session (cookie {@code JSESSIONID}); a WebSocket
+ * opened with that cookie runs as the same user.
+ */
+@Path("/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    private static final Logger LOG = Logger.getLogger(AccountResource.class.getName());
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    HttpServletResponse response;
+
+    public record Me(String username, List<String> roles) {
+    }
+
+    @POST
+    @Path("/register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(Credentials credentials) {
+        if (credentials == null) {
+            return error(Response.Status.BAD_REQUEST, "Expected {\"username\": \"...\", \"password\": \"...\"}");
+        }
+        try {
+            Account account = accounts.register(credentials.username, credentials.password);
+            return Response.status(Response.Status.CREATED).entity(Map.of("username", account.username())).build();
+        } catch (RegistrationException e) {
+            return error(e.reason() == RegistrationException.Reason.USERNAME_TAKEN ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
+                    e.getMessage());
+        } catch (PersistenceException | TransactionalException e) {
+            // Lost a race for the same name against another registration: the unique constraint decided.
+            if (accounts.find(credentials.username).isPresent()) {
+                return error(Response.Status.CONFLICT, "Username '" + credentials.username + "' is taken");
+            }
+            throw e;
+        }
+    }
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response login(Credentials credentials) {
+        if (credentials == null || credentials.username == null || credentials.password == null) {
+            return error(Response.Status.BAD_REQUEST, "Expected {\"username\": \"...\", \"password\": \"...\"}");
+        }
+        // A new session id at login, so a session id known before authentication is worth nothing after it.
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        } else {
+            request.getSession(true);
+        }
+        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
+                .credential(new UsernamePasswordCredential(credentials.username, credentials.password))
+                .newAuthentication(true));
+        if (status != AuthenticationStatus.SUCCESS) {
+            LOG.fine(() -> "login refused for " + credentials.username + ": " + status);
+            return error(Response.Status.UNAUTHORIZED, "Wrong username or password");
+        }
+        return Response.ok(me(credentials.username)).build();
+    }
+
+    @POST
+    @Path("/logout")
+    public Response logout() {
+        try {
+            request.logout();
+        } catch (ServletException e) {
+            LOG.log(Level.FINE, "logout", e);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/me")
+    public Response me() {
+        Principal caller = security.getCallerPrincipal();
+        if (caller == null) {
+            return error(Response.Status.UNAUTHORIZED, "Not logged in");
+        }
+        return Response.ok(me(caller.getName())).build();
+    }
+
+    private Me me(String username) {
+        return new Me(username, List.of(Roles.USER, Roles.ADMIN).stream().filter(security::isCallerInRole).toList());
+    }
+
+    static Response error(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    }
+}

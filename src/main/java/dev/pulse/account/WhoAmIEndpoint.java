@@ -1,0 +1,54 @@
+package dev.pulse.account;
+
+import dev.pulse.realtime.Connection;
+import dev.pulse.realtime.Hub;
+import dev.pulse.realtime.JsonCodec;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code /ws/accounts/me/}: tells a client which user its socket runs as ({@code {"username":"..."}}),
+ * or closes 1008 when the handshake carried no logged-in session. Lets clients check a session
+ * cookie before opening feature sockets.
+ */
+@ServerEndpoint("/ws/accounts/me/")
+public class WhoAmIEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(WhoAmIEndpoint.class.getName());
+
+    public record Identity(String username) {
+    }
+
+    @Inject
+    Hub hub;
+
+    @Inject
+    JsonCodec codec;
+
+    @OnOpen
+    public void open(Session session) {
+        Connection connection = hub.open(session);
+        if (connection.user() == null) {
+            connection.close(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), "Authentication required");
+            return;
+        }
+        connection.send(codec.encode(new Identity(connection.user())));
+    }
+
+    @OnClose
+    public void close(Session session) {
+        hub.close(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable failure) {
+        LOG.log(Level.FINE, "whoami socket " + session.getId() + " failed", failure);
+    }
+}
