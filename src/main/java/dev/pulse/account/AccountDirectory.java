@@ -3,6 +3,7 @@ package dev.pulse.account;
 import dev.pulse.realtime.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,5 +29,10 @@ public class AccountDirectory implements UserDirectory {
         Optional<Long> found = accounts.idOf(username);
         found.ifPresent(id -> ids.put(username, id));
         return found;
+    }
+
+    @Override
+    public List<String> usernames() {
+        return accounts.usernames();
     }
 }

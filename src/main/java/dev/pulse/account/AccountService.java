@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,6 +50,10 @@ public class AccountService {
         return em.createQuery("SELECT a.id FROM Account a WHERE a.username = :username", Long.class)
                 .setParameter("username", username)
                 .getResultStream().findFirst();
+    }
+
+    public List<String> usernames() {
+        return em.createQuery("SELECT a.username FROM Account a ORDER BY a.id", String.class).getResultList();
     }
 
     /** Makes sure the account exists with the role, and with this password when one is given. */

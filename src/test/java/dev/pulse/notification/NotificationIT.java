@@ -1,0 +1,180 @@
+package dev.pulse.notification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.account.AccountSession;
+import dev.pulse.support.Browser;
+import dev.pulse.support.PulseDeployment;
+import dev.pulse.support.WsClient;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Notifications end to end: an admin writes one on the JSF page in a real Chromium, the
+ * addressed users' sockets receive their new unseen counts, marking seen pushes the next count.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class NotificationIT {
+
+    static final String ADMIN_PASSWORD = System.getProperty("pulse.it.adminPassword", "it-admin-secret");
+    static ChromeDriver browser;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PulseDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private AccountSession admin() {
+        AccountSession admin = new AccountSession(base);
+        assertEquals(200, admin.post("api/accounts/login", AccountSession.credentials("admin", ADMIN_PASSWORD)).statusCode());
+        return admin;
+    }
+
+    private void logInInBrowserAsAdmin() {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "accounts/login.html?next=/admin/notifications.xhtml");
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("form:send")));
+    }
+
+    private void sendFromAdminPage(String message, String audience) {
+        browser.findElement(By.id("form:message")).clear();
+        browser.findElement(By.id("form:message")).sendKeys(message);
+        browser.findElement(By.id("form:audience")).clear();
+        browser.findElement(By.id("form:audience")).sendKeys(audience);
+        browser.findElement(By.id("form:send")).click();
+    }
+
+    private static long count(JsonObject frame) {
+        return frame.getJsonNumber("count").longValue();
+    }
+
+    @Test
+    void anAdminNotificationForOneUserReachesOnlyThatUserAndSeenLowersTheCount() {
+        AccountSession alice = AccountSession.newUser(base, "alice");
+        AccountSession bob = AccountSession.newUser(base, "bob");
+        try (WsClient aliceSocket = alice.connect("ws/notifications/");
+             WsClient bobSocket = bob.connect("ws/notifications/")) {
+            long aliceBefore = count(aliceSocket.nextJson());
+            long bobBefore = count(bobSocket.nextJson());
+
+            logInInBrowserAsAdmin();
+            String message = "Maintenance at noon " + UUID.randomUUID();
+            sendFromAdminPage(message, alice.username());
+
+            JsonObject pushed = aliceSocket.nextJson();
+            assertEquals(aliceBefore + 1, count(pushed));
+            assertEquals(message, pushed.getString("current_notification"));
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("recent"), message));
+
+            JsonObject listed = WsClient.parse(alice.get("api/notifications").body());
+            long id = listed.getJsonArray("notifications").stream().map(v -> v.asJsonObject())
+                    .filter(n -> n.getString("message").equals(message)).findFirst().orElseThrow().getJsonNumber("id").longValue();
+            HttpResponse<String> seen = alice.post("api/notifications/" + id + "/seen", null);
+            assertEquals(200, seen.statusCode(), seen.body());
+            assertEquals(aliceBefore, count(aliceSocket.nextJson()));
+
+            // Bob was not addressed: his notifications never list it and his socket got nothing.
+            assertTrue(bob.get("api/notifications").body().indexOf(message) < 0);
+            assertEquals(404, bob.post("api/notifications/" + id + "/seen", null).statusCode());
+            assertEquals(bobBefore, count(WsClient.parse(bob.get("api/notifications").body())));
+            assertTrue(bobSocket.pending().isEmpty(), bobSocket.pending().toString());
+        }
+    }
+
+    @Test
+    void aNotificationForEveryoneReachesEveryUserAndTheSeedGroup() {
+        AccountSession carol = AccountSession.newUser(base, "carol");
+        AccountSession dave = AccountSession.newUser(base, "dave");
+        try (WsClient carolSocket = carol.connect("ws/notifications/");
+             WsClient daveSocket = dave.connect("ws/notifications/");
+             WsClient seedClient = WsClient.connect(base, "ws/test/")) {
+            long carolBefore = count(carolSocket.nextJson());
+            long daveBefore = count(daveSocket.nextJson());
+
+            logInInBrowserAsAdmin();
+            String message = "Hello everyone " + UUID.randomUUID();
+            sendFromAdminPage(message, "");
+
+            assertEquals(carolBefore + 1, count(carolSocket.nextJson()));
+            assertEquals(daveBefore + 1, count(daveSocket.nextJson()));
+            JsonObject seedFrame = seedClient.nextJson();
+            assertEquals(message, seedFrame.getString("current_notification"));
+            assertTrue(count(seedFrame) >= 1);
+
+            HttpResponse<String> allSeen = dave.post("api/notifications/seen", null);
+            assertEquals(200, allSeen.statusCode());
+            assertEquals(0, count(daveSocket.nextJson()));
+        }
+    }
+
+    @Test
+    void thePageValidatesInputAndNamesUnknownUsers() {
+        logInInBrowserAsAdmin();
+        sendFromAdminPage("", "");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form:messageError"), "Write a message"));
+
+        sendFromAdminPage("For a ghost", "nobody-" + UUID.randomUUID().toString().substring(0, 8));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form:audienceError"), "No user named"));
+
+        sendFromAdminPage("x".repeat(501), "");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form:messageError"), "At most 500 characters"));
+    }
+
+    @Test
+    void onlyAdminsReachTheAdminPage() {
+        AccountSession user = AccountSession.newUser(base, "mallory");
+        assertEquals(403, user.get("admin/notifications.xhtml").statusCode());
+
+        HttpResponse<String> anonymous = new AccountSession(base).get("admin/notifications.xhtml");
+        assertTrue(anonymous.statusCode() == 302 || anonymous.statusCode() == 303, "anonymous is sent to log in, got " + anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("Location").orElse("").contains("/accounts/login.html"));
+
+        assertEquals(200, admin().get("admin/notifications.xhtml").statusCode());
+    }
+
+    @Test
+    void anonymousSocketsAndCallsAreRefused() {
+        try (WsClient anonymous = WsClient.connect(base, "ws/notifications/")) {
+            assertEquals(1008, anonymous.awaitClose());
+        }
+        assertEquals(401, new AccountSession(base).get("api/notifications").statusCode());
+    }
+}
