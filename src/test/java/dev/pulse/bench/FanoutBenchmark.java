@@ -1,0 +1,232 @@
+package dev.pulse.bench;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.support.PulseDeployment;
+import dev.pulse.support.WsClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Fan-out benchmark (not part of the test suite: {@code mvn -Pbench verify}). Many real sockets
+ * subscribe to one symbol on {@code /ws/realtime/}; price updates are forced over HTTP and every
+ * socket's delivery latency (arrival minus the envelope's server timestamp) is recorded. The run
+ * is repeated with stalled clients that never read, to show they cost the others nothing, and the
+ * server's heap and RSS are read. Figures go to target/benchmark/fanout.md.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FanoutBenchmark {
+
+    static final int CLIENTS = Integer.getInteger("bench.clients", 1000);
+    static final int STALLED = Integer.getInteger("bench.stalled", 100);
+    static final int UPDATES = Integer.getInteger("bench.updates", 200);
+    static final String SYMBOL = System.getProperty("bench.symbol", "AAPL");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PulseDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** A subscriber that records latencies, or, when stalled, stops reading after its confirmation. */
+    static final class Subscriber implements WebSocket.Listener {
+        final boolean stalled;
+        final CountDownLatch subscribed = new CountDownLatch(1);
+        final AtomicInteger updates = new AtomicInteger();
+        final List<Long> latenciesMicros = new ArrayList<>();
+        final StringBuilder partial = new StringBuilder();
+        WebSocket socket;
+
+        Subscriber(boolean stalled) {
+            this.stalled = stalled;
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                long arrivedMicros = nowMicros();
+                JsonObject frame = Json.createReader(new StringReader(text)).readObject();
+                if ("asset_update".equals(frame.getString("type", ""))) {
+                    if (subscribed.getCount() == 1) {
+                        subscribed.countDown();
+                        if (stalled) {
+                            return null; // never request again: the socket stops being read
+                        }
+                    } else {
+                        Instant sent = Instant.parse(frame.getString("timestamp"));
+                        synchronized (latenciesMicros) {
+                            latenciesMicros.add(arrivedMicros - (sent.getEpochSecond() * 1_000_000 + sent.getNano() / 1_000));
+                        }
+                        updates.incrementAndGet();
+                    }
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+
+    static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    }
+
+    record Result(String name, int clients, int stalled, int updates, long delivered, long expected, double seconds,
+                  long p50, long p95, long p99, long max, long heapBytes, long rssKb) {
+    }
+
+    @Test
+    void fanout() throws Exception {
+        List<Result> results = new ArrayList<>();
+        results.add(run("fast clients only", CLIENTS, 0));
+        results.add(run("with stalled clients", CLIENTS, STALLED));
+        String report = report(results);
+        Path out = Path.of("target", "benchmark", "fanout.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.println(report);
+        for (Result r : results) {
+            assertTrue(r.delivered() > 0, "no update reached any client in " + r.name());
+        }
+    }
+
+    private Result run(String name, int clients, int stalled) throws Exception {
+        List<Subscriber> subscribers = new ArrayList<>();
+        List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
+        for (int i = 0; i < clients + stalled; i++) {
+            Subscriber subscriber = new Subscriber(i >= clients);
+            subscribers.add(subscriber);
+            opening.add(http.newWebSocketBuilder().buildAsync(WsClient.wsUri(base, "ws/realtime/"), subscriber)
+                    .thenApply(ws -> subscriber.socket = ws));
+        }
+        CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        String subscribe = "{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"" + SYMBOL + "\"}}";
+        for (Subscriber subscriber : subscribers) {
+            subscriber.socket.sendText(subscribe, true);
+        }
+        for (Subscriber subscriber : subscribers) {
+            if (!subscriber.subscribed.await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("a subscription was not confirmed");
+            }
+        }
+
+        long start = System.nanoTime();
+        for (int i = 0; i < UPDATES; i++) {
+            HttpResponse<String> forced = http.send(HttpRequest.newBuilder(URI.create(base + "api/realtime/force_price_update/"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"symbols\":[\"" + SYMBOL + "\"]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (forced.statusCode() >= 300) {
+                throw new AssertionError("force_price_update answered " + forced.statusCode() + " " + forced.body());
+            }
+        }
+        long expected = (long) clients * UPDATES;
+        // Conflation may legitimately merge updates for a client that fell behind: stop when complete or quiet.
+        AtomicLong lastSeen = new AtomicLong(-1);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            long now = subscribers.stream().filter(s -> !s.stalled).mapToLong(s -> s.updates.get()).sum();
+            return now >= expected || now == lastSeen.getAndSet(now);
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] latencies = subscribers.stream().filter(s -> !s.stalled)
+                .flatMap(s -> { synchronized (s.latenciesMicros) { return new ArrayList<>(s.latenciesMicros).stream(); } })
+                .mapToLong(Long::longValue).sorted().toArray();
+        Result result = new Result(name, clients, stalled, UPDATES, latencies.length, expected, seconds,
+                percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
+                latencies.length == 0 ? 0 : latencies[latencies.length - 1], heapBytes(), rssKb());
+        for (Subscriber subscriber : subscribers) {
+            subscriber.socket.abort();
+        }
+        return result;
+    }
+
+    private static long percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private long heapBytes() {
+        try {
+            URI metrics = URI.create("http://" + base.getHost() + ":" + base.getPort() + "/metrics?scope=base");
+            String body = http.send(HttpRequest.newBuilder(metrics).header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString()).body();
+            return Arrays.stream(body.split("\n")).filter(l -> l.startsWith("memory_usedHeap_bytes") || l.startsWith("base_memory_usedHeap_bytes"))
+                    .map(l -> l.substring(l.lastIndexOf(' ') + 1)).mapToLong(v -> (long) Double.parseDouble(v)).findFirst().orElse(-1);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Resident memory of the Payara Micro the benchmark runs against (found by its private cluster name). */
+    private static long rssKb() {
+        String cluster = System.getProperty("pulse.it.clusterName", "");
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains(cluster)).orElse(false))
+                .findFirst()
+                .map(p -> {
+                    try {
+                        return Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status")).stream()
+                                .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong).findFirst().orElse(-1);
+                    } catch (IOException e) {
+                        return -1L;
+                    }
+                }).orElse(-1L);
+    }
+
+    private static String report(List<Result> results) {
+        StringBuilder md = new StringBuilder("# Fan-out benchmark\n\n")
+                .append("One symbol, updates forced over HTTP one after another; latency = arrival at the client minus the envelope's server timestamp.\n\n")
+                .append("| run | fast clients | stalled clients | updates | frames delivered / sent to fast clients | wall s | frames/s | p50 ms | p95 ms | p99 ms | max ms | heap MB | RSS MB |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            md.append(String.format("| %s | %d | %d | %d | %d / %d | %.1f | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d |%n",
+                    r.name(), r.clients(), r.stalled(), r.updates(), r.delivered(), r.expected(), r.seconds(),
+                    r.delivered() / r.seconds(), r.p50() / 1000.0, r.p95() / 1000.0, r.p99() / 1000.0, r.max() / 1000.0,
+                    r.heapBytes() / (1024 * 1024), r.rssKb() / 1024));
+        }
+        return md.toString();
+    }
+}
