@@ -318,4 +318,43 @@ class ChatIT {
             assertTrue(expected.getCause() instanceof java.net.http.WebSocketHandshakeException, expected.toString());
         }
     }
+
+    // ---- the page, in a real browser
+
+    @Test
+    void theChatPageShowsMessagesFromTheBrowserAndFromOthers() {
+        AccountSession other = AccountSession.newUser(base, "peer");
+        String name = AccountSession.uniqueName("browser");
+        String root = base.toExternalForm().endsWith("/") ? base.toExternalForm() : base.toExternalForm() + "/";
+        org.openqa.selenium.chrome.ChromeDriver driver = dev.pulse.support.Browser.start();
+        try {
+            driver.get(root + "accounts/register.html?next=%2Fchat%2Froom.html%3Froom%3Dlobby");
+            driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(name);
+            driver.findElement(org.openqa.selenium.By.id("password")).sendKeys("browser-password");
+            driver.findElement(org.openqa.selenium.By.cssSelector("#register button")).click();
+            WsClient.eventually(() -> assertEquals("connected", driver.findElement(org.openqa.selenium.By.id("connection")).getText()));
+
+            String mine = "typed in the browser " + name;
+            driver.findElement(org.openqa.selenium.By.id("body")).sendKeys(mine);
+            driver.findElement(org.openqa.selenium.By.cssSelector("#send button")).click();
+            WsClient.eventually(() -> assertTrue(bodies(driver).contains(mine), bodies(driver).toString()));
+
+            String theirs = "sent by a socket " + other.username();
+            try (WsClient socket = other.connect("ws/rooms/lobby/")) {
+                joined(socket);
+                socket.send(post(theirs));
+                WsClient.eventually(() -> assertTrue(bodies(driver).contains(theirs), bodies(driver).toString()));
+            }
+            List<String> shown = bodies(driver);
+            assertEquals(1, shown.stream().filter(mine::equals).count(), "each message once");
+            assertTrue(shown.indexOf(mine) < shown.indexOf(theirs));
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private static List<String> bodies(org.openqa.selenium.WebDriver driver) {
+        return driver.findElements(org.openqa.selenium.By.cssSelector("#messages li .body")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList();
+    }
 }
