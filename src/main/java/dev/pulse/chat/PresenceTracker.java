@@ -3,10 +3,8 @@ package dev.pulse.chat;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
-import dev.pulse.realtime.Connection;
 import dev.pulse.realtime.HazelcastLookup;
 import dev.pulse.realtime.Hub;
-import dev.pulse.realtime.JsonCodec;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -50,9 +48,6 @@ public class PresenceTracker {
     Hub hub;
 
     @Inject
-    JsonCodec codec;
-
-    @Inject
     ChatSettings settings;
 
     @Resource
@@ -81,29 +76,24 @@ public class PresenceTracker {
         presenceMap().ifPresent(map -> sockets.forEach((room, users) -> users.keySet().forEach(user -> map.remove(key(room, user)))));
     }
 
-    /** A socket of {@code user} entered {@code room}; the joining socket always learns the count. */
-    public void join(String room, String user, Connection connection) {
-        int[] count = new int[1];
-        boolean changed = underRoomLock(room, () -> {
+    /**
+     * A socket of {@code user} entered {@code room}. A changed count is broadcast to the room;
+     * otherwise the count is returned, for the joining socket only (another tab of a user already here).
+     */
+    public Optional<ChatEvents.OnlineCount> join(String room, String user) {
+        int announced = underRoomLock(room, () -> {
             int open = sockets.computeIfAbsent(room, r -> new ConcurrentHashMap<>()).merge(user, 1, Integer::sum);
             if (open == 1) {
                 publish(room, user);
             }
-            count[0] = countUsers(room);
-            return announce(room, count[0]) ? 1 : 0;
-        }) == 1;
-        ChatEvents.OnlineCount event = new ChatEvents.OnlineCount(count[0]);
-        if (changed) {
-            hub.broadcast(ChatPosting.group(room), event);
-        } else {
-            connection.send(codec.encode(event));
-        }
+            return announceIfChanged(room);
+        });
+        return announced >= 0 ? Optional.empty() : Optional.of(new ChatEvents.OnlineCount(countUsers(room)));
     }
 
     /** A socket of {@code user} left {@code room}. */
     public void leave(String room, String user) {
-        int[] count = new int[1];
-        boolean changed = underRoomLock(room, () -> {
+        underRoomLock(room, () -> {
             Map<String, Integer> users = sockets.get(room);
             Integer open = users == null ? null : users.computeIfPresent(user, (u, n) -> n <= 1 ? null : n - 1);
             if (open == null) {
@@ -112,12 +102,22 @@ public class PresenceTracker {
                     sockets.remove(room, users);
                 }
             }
-            count[0] = countUsers(room);
-            return announce(room, count[0]) ? 1 : 0;
-        }) == 1;
-        if (changed) {
-            hub.broadcast(ChatPosting.group(room), new ChatEvents.OnlineCount(count[0]));
+            return announceIfChanged(room);
+        });
+    }
+
+    /*
+     * Under the room lock: counts, and broadcasts when the count differs from the last announced
+     * one. Broadcasting inside the lock keeps announcements in order, so clients end on the true count.
+     * Returns the announced count, or -1 when unchanged.
+     */
+    private int announceIfChanged(String room) {
+        int count = countUsers(room);
+        if (!announce(room, count)) {
+            return -1;
         }
+        hub.broadcast(ChatPosting.group(room), new ChatEvents.OnlineCount(count));
+        return count;
     }
 
     /** Users online in a room, on every instance. */
@@ -128,18 +128,15 @@ public class PresenceTracker {
     /** Keeps this instance's entries alive and announces counts that changed by expiry elsewhere. */
     void refresh() {
         try {
-            for (Map.Entry<String, Map<String, Integer>> room : sockets.entrySet()) {
-                for (String user : room.getValue().keySet()) {
-                    publish(room.getKey(), user);
-                }
-                int[] count = new int[1];
-                boolean changed = underRoomLock(room.getKey(), () -> {
-                    count[0] = countUsers(room.getKey());
-                    return announce(room.getKey(), count[0]) ? 1 : 0;
-                }) == 1;
-                if (changed) {
-                    hub.broadcast(ChatPosting.group(room.getKey()), new ChatEvents.OnlineCount(count[0]));
-                }
+            for (String room : sockets.keySet()) {
+                // Under the lock, so a user leaving meanwhile is never published again.
+                underRoomLock(room, () -> {
+                    Map<String, Integer> users = sockets.get(room);
+                    if (users != null) {
+                        users.keySet().forEach(user -> publish(room, user));
+                    }
+                    return announceIfChanged(room);
+                });
             }
         } catch (RuntimeException e) {
             // A failed round must not cancel the schedule: the next one retries.

@@ -71,7 +71,7 @@ public class RoomSessions {
         }
         long replayedUpTo = last;
         connection.release(backlog, frame -> messageId(frame).orElse(Long.MAX_VALUE) > replayedUpTo);
-        presence.join(room.room(), connection.user(), connection);
+        presence.join(room.room(), connection.user()).ifPresent(count -> connection.send(codec.encode(count)));
     }
 
     /** Validates, stores, then broadcasts; a bad frame gets an error to its sender only. */
