@@ -8,7 +8,8 @@ async function pulseAccounts(path, username, password) {
   });
   let body = {};
   try { body = await response.json(); } catch (e) { /* empty body */ }
-  return {ok: response.ok, status: response.status, body: body};
+  // redirected: Jakarta Security continued to the protected page that sent the user to log in.
+  return {ok: response.ok, status: response.status, body: body, redirected: response.redirected, url: response.url};
 }
 
 function pulseNext() {

@@ -1,8 +1,11 @@
 package dev.pulse.realtime;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * One client socket as the core sees it: an identity, the groups it is in, and a bounded outbox
@@ -32,6 +35,8 @@ public final class Connection {
     private boolean closed;
     private boolean inTransmit;
     private boolean completedInline;
+    /** Frames sent while held (a feature replays a backlog first); null when not held. */
+    private List<String[]> held;
 
     Connection(String id, String user, TextSink sink, Outbox outbox, Listener listener) {
         this.id = id;
@@ -74,15 +79,12 @@ public final class Connection {
             if (closed) {
                 return;
             }
-            switch (outbox.offer(text, conflationKey)) {
-                case OVERFLOW -> {
-                    closed = true;
-                    outbox.clear();
-                    listener.overflowed(this);
-                    return;
-                }
-                case DROPPED_OLDEST -> listener.dropped(this);
-                default -> { }
+            if (held != null) {
+                hold(text, conflationKey);
+                return;
+            }
+            if (!enqueue(text, conflationKey)) {
+                return;
             }
             if (sending) {
                 return;
@@ -91,6 +93,85 @@ public final class Connection {
             first = outbox.poll();
         }
         pump(first);
+    }
+
+    /**
+     * Holds every frame sent from now on instead of queueing it, until {@link #release}. A feature
+     * that replays stored messages joins its group, holds, reads the backlog, then releases:
+     * nothing published meanwhile is lost, and {@code release} drops what the backlog already had.
+     */
+    public synchronized void hold() {
+        if (held == null && !closed) {
+            held = new ArrayList<>();
+        }
+    }
+
+    /**
+     * Queues {@code first} (the backlog), then the held frames that {@code keepHeld} accepts, in
+     * order, and ends holding. Frames sent concurrently by other threads queue after these.
+     */
+    public void release(List<String> first, Predicate<String> keepHeld) {
+        String next;
+        synchronized (this) {
+            List<String[]> pending = held == null ? List.of() : held;
+            held = null;
+            if (closed) {
+                return;
+            }
+            for (String text : first) {
+                if (!enqueue(text, null)) {
+                    return;
+                }
+            }
+            for (String[] frame : pending) {
+                if (keepHeld.test(frame[0]) && !enqueue(frame[0], frame[1])) {
+                    return;
+                }
+            }
+            if (sending) {
+                return;
+            }
+            sending = true;
+            next = outbox.poll();
+            if (next == null) {
+                sending = false;
+            }
+        }
+        pump(next);
+    }
+
+    // Guarded by this. The held window is one query long, but still bounded like the outbox: past
+    // capacity the client is disconnected (it resumes from its last id) rather than silently missing frames.
+    private void hold(String text, String conflationKey) {
+        if (held.size() >= outbox.capacity()) {
+            closed = true;
+            held = null;
+            outbox.clear();
+            listener.overflowed(this);
+            return;
+        }
+        held.add(new String[] {text, conflationKey});
+    }
+
+    // Guarded by this; false when the connection was closed for overflow.
+    private boolean enqueue(String text, String conflationKey) {
+        switch (outbox.offer(text, conflationKey)) {
+            case OVERFLOW -> {
+                closed = true;
+                outbox.clear();
+                held = null;
+                listener.overflowed(this);
+                return false;
+            }
+            case DROPPED_OLDEST -> listener.dropped(this);
+            default -> { }
+        }
+        return true;
+    }
+
+    /** How many frames may wait for this client (the configured send queue capacity). */
+    public int capacity() {
+        return outbox.capacity();
     }
 
     public void close(int code, String reason) {

@@ -64,6 +64,10 @@ final class Outbox {
         return frame == null ? null : frame.text;
     }
 
+    int capacity() {
+        return capacity;
+    }
+
     int size() {
         return frames.size();
     }

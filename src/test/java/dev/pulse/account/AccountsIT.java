@@ -156,4 +156,15 @@ class AccountsIT {
             assertNotEquals(null, socket.next());
         }
     }
+
+    @Test
+    void aCrossSiteApiPostIsRefused() throws Exception {
+        AccountSession victim = AccountSession.newUser(base, "csrf");
+        java.net.http.HttpRequest forged = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base.toExternalForm().replaceAll("/?$", "/") + "api/accounts/logout"))
+                .header("Origin", "https://attacker.example")
+                .header("Cookie", victim.cookieHeader().get("Cookie"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        assertEquals(403, java.net.http.HttpClient.newHttpClient().send(forged, HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(200, victim.get("api/accounts/me").statusCode(), "the session survived the forged request");
+    }
 }

@@ -1,0 +1,74 @@
+package dev.pulse.chat;
+
+import dev.pulse.account.Account;
+import dev.pulse.account.AccountService;
+import dev.pulse.chat.ChatEvents.MessageView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Stores messages and reads a room's history. */
+@ApplicationScoped
+@Transactional
+public class ChatMessages {
+
+    @PersistenceContext(unitName = "pulse")
+    EntityManager em;
+
+    @Inject
+    AccountService accounts;
+
+    /** Stores a validated body; the returned view is what gets broadcast once this commits. */
+    public MessageView store(long roomId, String author, String body) {
+        Account account = accounts.find(author).orElseThrow(() -> new IllegalStateException("no account " + author));
+        ChatMessage message = new ChatMessage(em.getReference(ChatRoom.class, roomId), account, body);
+        em.persist(message);
+        em.flush();
+        return new MessageView(message.id(), em.find(ChatRoom.class, roomId).name(), account.username(), body,
+                message.createdAt().toString());
+    }
+
+    /** The newest {@code limit} messages, oldest first. */
+    public List<MessageView> latest(long roomId, int limit) {
+        if (limit == 0) {
+            return List.of();
+        }
+        List<MessageView> newestFirst = new ArrayList<>(em.createQuery(
+                        "SELECT m FROM ChatMessage m JOIN FETCH m.author JOIN FETCH m.room WHERE m.room.id = :room ORDER BY m.id DESC",
+                        ChatMessage.class)
+                .setParameter("room", roomId)
+                .setMaxResults(limit)
+                .getResultStream().map(MessageView::of).toList());
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    /** Up to {@code limit} messages with an id above {@code after}, oldest first. */
+    public List<MessageView> after(long roomId, long after, int limit) {
+        return em.createQuery(
+                        "SELECT m FROM ChatMessage m JOIN FETCH m.author JOIN FETCH m.room WHERE m.room.id = :room AND m.id > :after ORDER BY m.id",
+                        ChatMessage.class)
+                .setParameter("room", roomId)
+                .setParameter("after", after)
+                .setMaxResults(limit)
+                .getResultStream().map(MessageView::of).toList();
+    }
+
+    /** The newest {@code limit} messages above {@code after}, oldest first (for a resume that missed too many). */
+    public List<MessageView> newestAfter(long roomId, long after, int limit) {
+        List<MessageView> newestFirst = new ArrayList<>(em.createQuery(
+                        "SELECT m FROM ChatMessage m JOIN FETCH m.author JOIN FETCH m.room WHERE m.room.id = :room AND m.id > :after ORDER BY m.id DESC",
+                        ChatMessage.class)
+                .setParameter("room", roomId)
+                .setParameter("after", after)
+                .setMaxResults(limit)
+                .getResultStream().map(MessageView::of).toList());
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+}

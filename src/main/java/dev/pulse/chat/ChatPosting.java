@@ -1,0 +1,33 @@
+package dev.pulse.chat;
+
+import dev.pulse.chat.ChatEvents.MessageView;
+import dev.pulse.realtime.Hub;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Posts a message: stored and committed first, then broadcast to the room on every instance. */
+@ApplicationScoped
+public class ChatPosting {
+
+    @Inject
+    ChatMessages messages;
+
+    @Inject
+    RoomLock lock;
+
+    @Inject
+    Hub hub;
+
+    public static String group(String room) {
+        return "chat_" + room;
+    }
+
+    public MessageView post(RoomAccess room, String author, String body) {
+        return lock.inOrder(room.room(), () -> {
+            // ChatMessages.store is its own transaction: it has committed when it returns.
+            MessageView stored = messages.store(room.roomId(), author, body);
+            hub.broadcast(group(room.room()), new ChatEvents.Message(stored));
+            return stored;
+        });
+    }
+}

@@ -1,0 +1,105 @@
+package dev.pulse.chat;
+
+import dev.pulse.account.AccountPolicy;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.persistence.PersistenceException;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.transaction.TransactionalException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.security.Principal;
+import java.util.Map;
+import java.util.Optional;
+
+/** JSON for the chat pages: rooms, private conversations, and a room's details. Logged-in users only. */
+@Path("/chat")
+@Produces(MediaType.APPLICATION_JSON)
+public class ChatResource {
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    ChatRooms rooms;
+
+    @Inject
+    PresenceTracker presence;
+
+    @Inject
+    AccountPolicy accountPolicy;
+
+    public record RoomDetails(String name, @JsonbProperty("private") boolean isPrivate, @JsonbProperty("online_count") int onlineCount) {
+    }
+
+    @GET
+    @Path("/rooms")
+    public Response publicRooms() {
+        return caller().isEmpty() ? unauthorized() : Response.ok(rooms.publicRooms()).build();
+    }
+
+    @GET
+    @Path("/rooms/{room}")
+    public Response room(@PathParam("room") String room) {
+        Optional<String> caller = caller();
+        if (caller.isEmpty()) {
+            return unauthorized();
+        }
+        RoomAccess access = rooms.access(room, caller.get());
+        return switch (access.verdict()) {
+            case UNKNOWN_ROOM -> error(Response.Status.NOT_FOUND, "Unknown room");
+            case NOT_A_MEMBER -> error(Response.Status.FORBIDDEN, "Not a member of this room");
+            case GRANTED -> Response.ok(new RoomDetails(access.room(), access.isPrivate(),
+                    presence.onlineCount(access.room()))).build();
+        };
+    }
+
+    @GET
+    @Path("/private")
+    public Response conversations() {
+        Optional<String> caller = caller();
+        return caller.isEmpty() ? unauthorized() : Response.ok(rooms.conversationsOf(caller.get())).build();
+    }
+
+    /** Gets or creates the private room of the caller and {@code username}. */
+    @POST
+    @Path("/private/{username}")
+    public Response openPrivate(@PathParam("username") String username) {
+        Optional<String> caller = caller();
+        if (caller.isEmpty()) {
+            return unauthorized();
+        }
+        if (caller.get().equals(username)) {
+            return error(Response.Status.BAD_REQUEST, "A private conversation needs another user");
+        }
+        if (!accountPolicy.plausibleUsername(username)) {
+            return error(Response.Status.NOT_FOUND, "Unknown user");
+        }
+        Optional<ChatRooms.Conversation> conversation;
+        try {
+            conversation = rooms.openPrivate(caller.get(), username);
+        } catch (PersistenceException | TransactionalException raced) {
+            // The other user created the same room at the same moment: it exists now.
+            conversation = rooms.openPrivate(caller.get(), username);
+        }
+        return conversation.map(c -> Response.ok(c).build())
+                .orElseGet(() -> error(Response.Status.NOT_FOUND, "Unknown user"));
+    }
+
+    private Optional<String> caller() {
+        return Optional.ofNullable(security.getCallerPrincipal()).map(Principal::getName);
+    }
+
+    private static Response unauthorized() {
+        return error(Response.Status.UNAUTHORIZED, "Not logged in");
+    }
+
+    private static Response error(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.pulse.chat;
+
+import dev.pulse.chat.ChatEvents.MessageView;
+import dev.pulse.realtime.Connection;
+import dev.pulse.realtime.Hub;
+import dev.pulse.realtime.JsonCodec;
+import dev.pulse.realtime.MalformedMessageException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The life of one socket in a room: join (live subscription, then replay, then presence),
+ * posting, and leaving. The endpoint only decodes and authorizes.
+ */
+@ApplicationScoped
+public class RoomSessions {
+
+    private static final String ROOM = RoomSessions.class.getName() + ".room";
+
+    @Inject
+    Hub hub;
+
+    @Inject
+    JsonCodec codec;
+
+    @Inject
+    ChatMessages messages;
+
+    @Inject
+    ChatPosting posting;
+
+    @Inject
+    PresenceTracker presence;
+
+    @Inject
+    ChatSettings settings;
+
+    /**
+     * Subscribes before reading the backlog, holding live frames meanwhile, so nothing published
+     * during the read is lost; the held frames the backlog already contains are dropped by id.
+     */
+    public void join(Connection connection, RoomAccess room, OptionalLong after) {
+        connection.attributes().put(ROOM, room);
+        connection.hold();
+        hub.join(ChatPosting.group(room.room()), connection);
+        List<String> backlog = new ArrayList<>();
+        long last;
+        if (after.isPresent()) {
+            last = after.getAsLong();
+            List<MessageView> missed = messages.after(room.roomId(), last, settings.resumeLimit() + 1);
+            if (missed.size() > settings.resumeLimit()) {
+                missed = messages.newestAfter(room.roomId(), last, settings.resumeLimit());
+                backlog.add(codec.encode(new ChatEvents.Gap(last, missed.get(0).id())));
+            }
+            for (MessageView message : missed) {
+                backlog.add(codec.encode(new ChatEvents.Message(message)));
+                last = message.id();
+            }
+        } else {
+            last = 0;
+            for (MessageView message : messages.latest(room.roomId(), settings.historySize())) {
+                backlog.add(codec.encode(new ChatEvents.Message(message)));
+                last = message.id();
+            }
+        }
+        long replayedUpTo = last;
+        connection.release(backlog, frame -> messageId(frame).orElse(Long.MAX_VALUE) > replayedUpTo);
+        presence.join(room.room(), connection.user()).ifPresent(count -> connection.send(codec.encode(count)));
+    }
+
+    /** Validates, stores, then broadcasts; a bad frame gets an error to its sender only. */
+    public void receive(Connection connection, String text) {
+        RoomAccess room = (RoomAccess) connection.attributes().get(ROOM);
+        if (room == null) {
+            return;
+        }
+        try {
+            String body = MessageBody.of(codec.parseObject(text), settings.maxMessageLength());
+            posting.post(room, connection.user(), body);
+        } catch (MalformedMessageException e) {
+            connection.send(codec.encode(new ChatEvents.Error(e.getMessage())));
+        }
+    }
+
+    public void leave(Connection connection) {
+        RoomAccess room = (RoomAccess) connection.attributes().remove(ROOM);
+        if (room != null) {
+            presence.leave(room.room(), connection.user());
+        }
+    }
+
+    /** The id of a message frame; empty for other events (they are always kept). */
+    private OptionalLong messageId(String frame) {
+        try {
+            JsonObject event = codec.parseObject(frame);
+            if (!ChatEvents.MESSAGE.equals(event.getString("event", null))) {
+                return OptionalLong.empty();
+            }
+            JsonValue message = event.get("message");
+            if (message instanceof JsonObject object && object.get("id") instanceof JsonNumber id) {
+                return OptionalLong.of(id.longValue());
+            }
+        } catch (MalformedMessageException e) {
+            // not ours to judge: keep it
+        }
+        return OptionalLong.empty();
+    }
+}

@@ -1,0 +1,360 @@
+package dev.pulse.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.account.AccountSession;
+import dev.pulse.support.PulseDeployment;
+import dev.pulse.support.WsClient;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Rooms over real WebSockets: access, persistence then broadcast, bad input, presence, history and resume. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ChatIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PulseDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    // ---- helpers
+
+    /** A private room of two fresh users: a room no other test touches. */
+    private record Pair(AccountSession a, AccountSession b, String room) {
+    }
+
+    private Pair privatePair(String prefix) {
+        AccountSession a = AccountSession.newUser(base, prefix + "a");
+        AccountSession b = AccountSession.newUser(base, prefix + "b");
+        HttpResponse<String> opened = a.post("api/chat/private/" + b.username(), null);
+        assertEquals(200, opened.statusCode(), opened.body());
+        return new Pair(a, b, WsClient.parse(opened.body()).getString("room"));
+    }
+
+    /** Opens a room socket and consumes the join frames up to the online count, returning that count frame. */
+    private static JsonObject joined(WsClient socket) {
+        return socket.nextJson(frame -> frame.getString("event").equals("online_count"));
+    }
+
+    private static boolean isMessage(JsonObject frame) {
+        return frame.getString("event").equals("message");
+    }
+
+    private static String post(String body) {
+        return jakarta.json.Json.createObjectBuilder().add("body", body).build().toString();
+    }
+
+    private static Connection database() throws Exception {
+        String url = System.getenv().getOrDefault("DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        return DriverManager.getConnection(url, System.getenv().getOrDefault("DB_USER", "postgres"),
+                System.getenv().getOrDefault("DB_PASSWORD", "postgres"));
+    }
+
+    private static List<Long> storedIds(String room) throws Exception {
+        try (Connection db = database();
+             PreparedStatement query = db.prepareStatement(
+                     "SELECT m.id FROM chat_message m JOIN chat_room r ON r.id = m.room_id WHERE r.name = ? ORDER BY m.id")) {
+            query.setString(1, room);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    // ---- access
+
+    @Test
+    void anonymousSocketsAreClosedWith1008() {
+        try (WsClient socket = WsClient.connect(base, "ws/rooms/lobby/")) {
+            assertEquals(1008, socket.awaitClose());
+        }
+    }
+
+    @Test
+    void anUnknownRoomIsClosedWith1008() {
+        AccountSession user = AccountSession.newUser(base, "lost");
+        try (WsClient socket = user.connect("ws/rooms/no-such-room-" + user.username() + "/")) {
+            assertEquals(1008, socket.awaitClose());
+        }
+        assertEquals(404, user.get("api/chat/rooms/no-such-room").statusCode());
+    }
+
+    @Test
+    void aPrivateRoomRefusesNonMembersEverywhere() {
+        Pair pair = privatePair("pv");
+        AccountSession stranger = AccountSession.newUser(base, "stranger");
+        try (WsClient socket = stranger.connect("ws/rooms/" + pair.room() + "/")) {
+            assertEquals(1008, socket.awaitClose());
+        }
+        assertEquals(403, stranger.get("api/chat/rooms/" + pair.room()).statusCode());
+        assertEquals(200, pair.b().get("api/chat/rooms/" + pair.room()).statusCode());
+        assertEquals(401, new AccountSession(base).get("api/chat/rooms/lobby").statusCode());
+    }
+
+    @Test
+    void aPrivateConversationIsTheSameRoomForBothAndListedForBoth() {
+        Pair pair = privatePair("conv");
+        HttpResponse<String> again = pair.b().post("api/chat/private/" + pair.a().username(), null);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(pair.room(), WsClient.parse(again.body()).getString("room"));
+
+        JsonObject conversation = WsClient.parse(pair.a().get("api/chat/private").body().replaceAll("^\\[|\\]$", ""));
+        assertEquals(pair.room(), conversation.getString("room"));
+        assertEquals(pair.b().username(), conversation.getString("with"));
+        assertEquals(404, pair.a().post("api/chat/private/nobody-" + pair.a().username(), null).statusCode());
+        assertEquals(400, pair.a().post("api/chat/private/" + pair.a().username(), null).statusCode());
+    }
+
+    @Test
+    void publicRoomsAreSeededAndListed() {
+        AccountSession user = AccountSession.newUser(base, "lister");
+        String rooms = user.get("api/chat/rooms").body();
+        assertTrue(rooms.contains("\"public-chat\""), rooms);
+        assertTrue(rooms.contains("\"lobby\""), rooms);
+    }
+
+    // ---- messages
+
+    @Test
+    void aMessageIsStoredThenBroadcastToEveryMember() throws Exception {
+        Pair pair = privatePair("msg");
+        try (WsClient a = pair.a().connect("ws/rooms/" + pair.room() + "/");
+             WsClient b = pair.b().connect("ws/rooms/" + pair.room() + "/")) {
+            joined(a);
+            joined(b);
+            a.send("{\"body\":\"hello from a\"}");
+            JsonObject atA = a.nextJson(ChatIT::isMessage).getJsonObject("message");
+            JsonObject atB = b.nextJson(ChatIT::isMessage).getJsonObject("message");
+            assertEquals(atA, atB);
+            assertEquals("hello from a", atA.getString("body"));
+            assertEquals(pair.a().username(), atA.getString("author"));
+            assertEquals(pair.room(), atA.getString("room"));
+            assertTrue(java.time.Instant.parse(atA.getString("created")) != null);
+            assertEquals(List.of(atA.getJsonNumber("id").longValue()), storedIds(pair.room()));
+
+            b.send("{\"message\":\"seed form field\"}");
+            assertEquals("seed form field", a.nextJson(ChatIT::isMessage).getJsonObject("message").getString("body"));
+        }
+    }
+
+    @Test
+    void badMessagesGetAnErrorAndTheSocketStaysUsable() throws Exception {
+        Pair pair = privatePair("bad");
+        try (WsClient a = pair.a().connect("ws/rooms/" + pair.room() + "/")) {
+            joined(a);
+            a.send("{\"body\":\"   \"}");
+            assertEquals("Message is empty", a.nextJson().getString("message"));
+            a.send(post("x".repeat(301)));
+            assertEquals("Message is longer than 300 characters", a.nextJson().getString("message"));
+            a.send("{\"body\": 42}");
+            assertEquals("error", a.nextJson().getString("event"));
+            a.send("{\"body\": ");
+            JsonObject malformed = a.nextJson();
+            assertEquals("error", malformed.getString("event"));
+            assertTrue(malformed.getString("message").startsWith("Malformed JSON"));
+            assertEquals(List.of(), storedIds(pair.room()));
+
+            a.send(post("x".repeat(300)));
+            assertEquals(300, a.nextJson(ChatIT::isMessage).getJsonObject("message").getString("body").length());
+        }
+    }
+
+    // ---- presence
+
+    @Test
+    void presenceCountsUsersNotSockets() {
+        Pair pair = privatePair("pres");
+        String path = "ws/rooms/" + pair.room() + "/";
+        try (WsClient a1 = pair.a().connect(path)) {
+            assertEquals(1, joined(a1).getInt("online_count"));
+            try (WsClient a2 = pair.a().connect(path)) {
+                assertEquals(1, joined(a2).getInt("online_count"));
+                try (WsClient b = pair.b().connect(path)) {
+                    assertEquals(2, joined(b).getInt("online_count"));
+                    assertEquals(2, joined(a1).getInt("online_count"));
+                    assertEquals(2, joined(a2).getInt("online_count"));
+                    assertEquals(2, WsClient.parse(pair.a().get("api/chat/rooms/" + pair.room()).body()).getInt("online_count"));
+                }
+                assertEquals(1, joined(a1).getInt("online_count"));
+                assertEquals(1, joined(a2).getInt("online_count"));
+            }
+            // a's second tab closing changes nothing: no count frame; a message sent now is the next frame.
+            a1.send(post("still one"));
+            JsonObject next = a1.nextJson();
+            assertTrue(isMessage(next), "expected no online_count for a second tab leaving, got " + next);
+        }
+        WsClient.eventually(() -> assertEquals(0,
+                WsClient.parse(pair.b().get("api/chat/rooms/" + pair.room()).body()).getInt("online_count")));
+    }
+
+    // ---- history and resume
+
+    @Test
+    void joiningReplaysTheHistoryOldestFirst() {
+        Pair pair = privatePair("hist");
+        String path = "ws/rooms/" + pair.room() + "/";
+        List<Long> posted = new ArrayList<>();
+        try (WsClient a = pair.a().connect(path)) {
+            joined(a);
+            for (int i = 1; i <= 3; i++) {
+                a.send(post("history " + i));
+                posted.add(a.nextJson(ChatIT::isMessage).getJsonObject("message").getJsonNumber("id").longValue());
+            }
+        }
+        try (WsClient b = pair.b().connect(path)) {
+            for (int i = 1; i <= 3; i++) {
+                JsonObject message = b.nextJson().getJsonObject("message");
+                assertEquals("history " + i, message.getString("body"));
+                assertEquals(posted.get(i - 1), message.getJsonNumber("id").longValue());
+            }
+            assertEquals("online_count", b.nextJson().getString("event"));
+        }
+    }
+
+    @Test
+    void resumingAfterAnIdSendsExactlyTheMissedMessagesThenLiveOnes() throws Exception {
+        Pair pair = privatePair("res");
+        String path = "ws/rooms/" + pair.room() + "/";
+        long lastSeen;
+        try (WsClient a = pair.a().connect(path); WsClient b = pair.b().connect(path)) {
+            joined(a);
+            joined(b);
+            a.send(post("seen by b"));
+            lastSeen = b.nextJson(ChatIT::isMessage).getJsonObject("message").getJsonNumber("id").longValue();
+            b.close();
+            a.send(post("missed 1"));
+            a.send(post("missed 2"));
+            a.nextJson(ChatIT::isMessage);
+            a.nextJson(ChatIT::isMessage);
+            a.nextJson(ChatIT::isMessage);
+
+            try (WsClient resumed = pair.b().connect(path + "?after=" + lastSeen)) {
+                assertEquals("missed 1", resumed.nextJson().getJsonObject("message").getString("body"));
+                assertEquals("missed 2", resumed.nextJson().getJsonObject("message").getString("body"));
+                assertEquals("online_count", resumed.nextJson().getString("event"));
+                a.send(post("live"));
+                assertEquals("live", resumed.nextJson(ChatIT::isMessage).getJsonObject("message").getString("body"));
+            }
+        }
+        List<Long> stored = storedIds(pair.room());
+        assertEquals(4, stored.size());
+        assertEquals(lastSeen, stored.get(0));
+    }
+
+    @Test
+    void resumingWhileMessagesKeepComingMissesAndRepeatsNothing() throws Exception {
+        Pair pair = privatePair("race");
+        String path = "ws/rooms/" + pair.room() + "/";
+        int total = 60;
+        try (WsClient writer = pair.a().connect(path)) {
+            joined(writer);
+            writer.send(post("first"));
+            long after = writer.nextJson(ChatIT::isMessage).getJsonObject("message").getJsonNumber("id").longValue();
+            // Post a stream while the reader connects in the middle of it.
+            CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < total; i++) {
+                    writer.send(post("n" + i));
+                }
+            });
+            List<Long> seen = new ArrayList<>();
+            try (WsClient reader = pair.b().connect(path + "?after=" + after)) {
+                stream.join();
+                while (seen.size() < total) {
+                    JsonObject frame = reader.nextJson();
+                    if (isMessage(frame)) {
+                        seen.add(frame.getJsonObject("message").getJsonNumber("id").longValue());
+                    }
+                }
+                List<Long> stored = storedIds(pair.room());
+                assertEquals(stored.subList(1, stored.size()), seen, "every message after the resume point, once, in order");
+                assertFalse(reader.pending().stream().map(WsClient::parse).anyMatch(ChatIT::isMessage));
+            }
+        }
+    }
+
+    @Test
+    void aNonNumericResumePointIsRefused() {
+        AccountSession user = AccountSession.newUser(base, "after");
+        try (WsClient socket = user.connect("ws/rooms/lobby/?after=yesterday")) {
+            assertEquals(1008, socket.awaitClose());
+        }
+    }
+
+    @Test
+    void aForeignOriginCannotOpenARoom() {
+        AccountSession user = AccountSession.newUser(base, "origin");
+        Map<String, String> headers = new java.util.HashMap<>(user.cookieHeader());
+        headers.put("Origin", "https://attacker.example");
+        try {
+            WsClient.connect(base, "ws/rooms/lobby/", headers).close();
+            throw new AssertionError("handshake from a foreign origin succeeded");
+        } catch (java.util.concurrent.CompletionException expected) {
+            assertTrue(expected.getCause() instanceof java.net.http.WebSocketHandshakeException, expected.toString());
+        }
+    }
+
+    // ---- the page, in a real browser
+
+    @Test
+    void theChatPageShowsMessagesFromTheBrowserAndFromOthers() {
+        AccountSession other = AccountSession.newUser(base, "peer");
+        String name = AccountSession.uniqueName("browser");
+        String root = base.toExternalForm().endsWith("/") ? base.toExternalForm() : base.toExternalForm() + "/";
+        org.openqa.selenium.chrome.ChromeDriver driver = dev.pulse.support.Browser.start();
+        try {
+            driver.get(root + "accounts/register.html?next=%2Fchat%2Froom.html%3Froom%3Dlobby");
+            driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(name);
+            driver.findElement(org.openqa.selenium.By.id("password")).sendKeys("browser-password");
+            driver.findElement(org.openqa.selenium.By.cssSelector("#register button")).click();
+            WsClient.eventually(() -> assertEquals("connected", driver.findElement(org.openqa.selenium.By.id("connection")).getText()));
+
+            String mine = "typed in the browser " + name;
+            driver.findElement(org.openqa.selenium.By.id("body")).sendKeys(mine);
+            driver.findElement(org.openqa.selenium.By.cssSelector("#send button")).click();
+            WsClient.eventually(() -> assertTrue(bodies(driver).contains(mine), bodies(driver).toString()));
+
+            String theirs = "sent by a socket " + other.username();
+            try (WsClient socket = other.connect("ws/rooms/lobby/")) {
+                joined(socket);
+                socket.send(post(theirs));
+                WsClient.eventually(() -> assertTrue(bodies(driver).contains(theirs), bodies(driver).toString()));
+            }
+            List<String> shown = bodies(driver);
+            assertEquals(1, shown.stream().filter(mine::equals).count(), "each message once");
+            assertTrue(shown.indexOf(mine) < shown.indexOf(theirs));
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private static List<String> bodies(org.openqa.selenium.WebDriver driver) {
+        return driver.findElements(org.openqa.selenium.By.cssSelector("#messages li .body")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList();
+    }
+}
