@@ -24,6 +24,12 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
+    /*
+     * One client for all sockets, held strongly: the JDK shuts an HttpClient down once it is no
+     * longer referenced, closing the WebSockets it carries ("Output closed") when a GC runs.
+     */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
@@ -39,7 +45,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     public static WsClient connect(URL base, String path, Map<String, String> headers) {
         WsClient client = new WsClient();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
         headers.forEach(builder::header);
         client.socket = builder.buildAsync(wsUri(base, path), client).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
         return client;
@@ -139,8 +145,8 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         socket.abort();
     }
 
-    /** Waits until the condition holds (for state the server reaches asynchronously). */
+    /** Waits until the assertion holds (state reached asynchronously: a page still loading counts as not yet). */
     public static void eventually(Runnable assertion) {
-        await().atMost(TIMEOUT).untilAsserted(assertion::run);
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(assertion::run);
     }
 }
