@@ -354,6 +354,22 @@ class ChatIT {
             List<String> shown = bodies(driver);
             assertEquals(1, shown.stream().filter(mine::equals).count(), "each message once");
             assertTrue(shown.indexOf(mine) < shown.indexOf(theirs));
+
+            // The connection drops; a message posted meanwhile arrives through the resume, once.
+            driver.executeScript("client.socket.close(4000, 'test drop');");
+            String missed = "posted while the page was disconnected " + other.username();
+            try (WsClient socket = other.connect("ws/rooms/lobby/")) {
+                joined(socket);
+                socket.send(post(missed));
+                socket.nextJson(ChatIT::isMessage);
+            }
+            WsClient.eventually(() -> assertTrue(bodies(driver).contains(missed), bodies(driver).toString()));
+            WsClient.eventually(() -> assertEquals("connected", driver.findElement(org.openqa.selenium.By.id("connection")).getText()));
+            String resumedUrl = (String) driver.executeScript("return client.socket.url;");
+            assertTrue(resumedUrl.contains("?after="), "the page reconnected with a resume point: " + resumedUrl);
+            List<String> afterResume = bodies(driver);
+            assertEquals(1, afterResume.stream().filter(missed::equals).count());
+            assertEquals(1, afterResume.stream().filter(theirs::equals).count(), "nothing replayed twice");
         } finally {
             driver.quit();
         }
