@@ -8,8 +8,7 @@ async function pulseAccounts(path, username, password) {
   });
   let body = {};
   try { body = await response.json(); } catch (e) { /* empty body */ }
-  // redirected: Jakarta Security continued to the protected page that sent the user to log in.
-  return {ok: response.ok, status: response.status, body: body, redirected: response.redirected, url: response.url};
+  return {ok: response.ok, status: response.status, body: body};
 }
 
 function pulseNext() {

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * PBKDF2 hashes in Jakarta Security's own format ({@code algorithm:iterations:salt:hash}): the
  * identity store verifies them with the parameters stored in each hash, so raising the iteration
- * count applies to new passwords without breaking old ones.
+ * count applies to new passwords without breaking old ones. The hash implementation keeps no
+ * state between calls once initialized, so hashing runs concurrently.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -31,11 +32,11 @@ public class PasswordHasher {
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
     }
 
-    public synchronized String hash(String password) {
+    public String hash(String password) {
         return hash.generate(password.toCharArray());
     }
 
-    public synchronized boolean matches(String password, String stored) {
+    public boolean matches(String password, String stored) {
         return hash.verify(password.toCharArray(), stored);
     }
 }

@@ -15,7 +15,7 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
  * the mechanism on every request, protected or not, so {@code /ws/*} needs no security constraint.
  */
 @CustomFormAuthenticationMechanismDefinition(
-        loginToContinue = @LoginToContinue(loginPage = "/accounts/login.html", errorPage = "", useForwardToLogin = false))
+        loginToContinue = @LoginToContinue(loginPage = "/accounts/login.html", errorPage = "", useForwardToLogin = true))
 @DatabaseIdentityStoreDefinition(
         dataSourceLookup = SchemaMigrations.DATASOURCE,
         callerQuery = "SELECT password_hash FROM account WHERE username = ?",

@@ -10,9 +10,12 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.websocket.CloseReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The life of one socket in a room: join (live subscription, then replay, then presence),
@@ -21,6 +24,7 @@ import java.util.OptionalLong;
 @ApplicationScoped
 public class RoomSessions {
 
+    private static final Logger LOG = Logger.getLogger(RoomSessions.class.getName());
     private static final String ROOM = RoomSessions.class.getName() + ".room";
 
     @Inject
@@ -46,16 +50,33 @@ public class RoomSessions {
      * during the read is lost; the held frames the backlog already contains are dropped by id.
      */
     public void join(Connection connection, RoomAccess room, OptionalLong after) {
-        connection.attributes().put(ROOM, room);
         connection.hold();
         hub.join(ChatPosting.group(room.room()), connection);
+        try {
+            replay(connection, room, after);
+        } catch (RuntimeException e) {
+            // A held connection that is never released would stay silent forever: close it, the client retries.
+            LOG.log(Level.WARNING, "join of " + connection + " to room " + room.room() + " failed", e);
+            hub.leave(ChatPosting.group(room.room()), connection);
+            connection.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "Try again later");
+            return;
+        }
+        connection.attributes().put(ROOM, room);
+        presence.join(room.room(), connection.user()).ifPresent(count -> connection.send(codec.encode(count)));
+    }
+
+    private void replay(Connection connection, RoomAccess room, OptionalLong after) {
+        // A replay larger than the send queue would push its own oldest frames out: keep it inside.
+        int replayCapacity = Math.max(1, connection.capacity() - 8);
+        int resumeLimit = Math.min(settings.resumeLimit(), replayCapacity);
+        int historySize = Math.min(settings.historySize(), replayCapacity);
         List<String> backlog = new ArrayList<>();
         long last;
         if (after.isPresent()) {
             last = after.getAsLong();
-            List<MessageView> missed = messages.after(room.roomId(), last, settings.resumeLimit() + 1);
-            if (missed.size() > settings.resumeLimit()) {
-                missed = messages.newestAfter(room.roomId(), last, settings.resumeLimit());
+            List<MessageView> missed = messages.after(room.roomId(), last, resumeLimit + 1);
+            if (missed.size() > resumeLimit) {
+                missed = messages.newestAfter(room.roomId(), last, resumeLimit);
                 backlog.add(codec.encode(new ChatEvents.Gap(last, missed.get(0).id())));
             }
             for (MessageView message : missed) {
@@ -64,14 +85,13 @@ public class RoomSessions {
             }
         } else {
             last = 0;
-            for (MessageView message : messages.latest(room.roomId(), settings.historySize())) {
+            for (MessageView message : messages.latest(room.roomId(), historySize)) {
                 backlog.add(codec.encode(new ChatEvents.Message(message)));
                 last = message.id();
             }
         }
         long replayedUpTo = last;
         connection.release(backlog, frame -> messageId(frame).orElse(Long.MAX_VALUE) > replayedUpTo);
-        presence.join(room.room(), connection.user()).ifPresent(count -> connection.send(codec.encode(count)));
     }
 
     /** Validates, stores, then broadcasts; a bad frame gets an error to its sender only. */

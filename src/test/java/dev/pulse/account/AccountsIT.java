@@ -60,7 +60,8 @@ class AccountsIT {
     @Test
     void storesAPbkdf2HashNotThePassword() throws Exception {
         AccountSession session = AccountSession.newUser(base, "hash");
-        try (Connection db = DriverManager.getConnection(System.getProperty("pulse.it.db.url", itDbUrl()), "postgres", "postgres");
+        try (Connection db = DriverManager.getConnection(itDbUrl(),
+                System.getenv().getOrDefault("DB_USER", "postgres"), System.getenv().getOrDefault("DB_PASSWORD", "postgres"));
              PreparedStatement query = db.prepareStatement("SELECT password_hash FROM account WHERE username = ?")) {
             query.setString(1, session.username());
             try (ResultSet row = query.executeQuery()) {

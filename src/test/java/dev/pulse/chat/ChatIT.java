@@ -332,7 +332,13 @@ class ChatIT {
             driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(name);
             driver.findElement(org.openqa.selenium.By.id("password")).sendKeys("browser-password");
             driver.findElement(org.openqa.selenium.By.cssSelector("#register button")).click();
-            WsClient.eventually(() -> assertEquals("connected", driver.findElement(org.openqa.selenium.By.id("connection")).getText()));
+            try {
+                WsClient.eventually(() -> assertEquals(List.of("connected"), driver.findElements(org.openqa.selenium.By.id("connection"))
+                        .stream().map(org.openqa.selenium.WebElement::getText).toList()));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("room page not connected; at " + driver.getCurrentUrl() + ": "
+                        + driver.findElement(org.openqa.selenium.By.tagName("body")).getText(), e);
+            }
 
             String mine = "typed in the browser " + name;
             driver.findElement(org.openqa.selenium.By.id("body")).sendKeys(mine);
@@ -348,6 +354,22 @@ class ChatIT {
             List<String> shown = bodies(driver);
             assertEquals(1, shown.stream().filter(mine::equals).count(), "each message once");
             assertTrue(shown.indexOf(mine) < shown.indexOf(theirs));
+
+            // The connection drops; a message posted meanwhile arrives through the resume, once.
+            driver.executeScript("client.socket.close(4000, 'test drop');");
+            String missed = "posted while the page was disconnected " + other.username();
+            try (WsClient socket = other.connect("ws/rooms/lobby/")) {
+                joined(socket);
+                socket.send(post(missed));
+                socket.nextJson(ChatIT::isMessage);
+            }
+            WsClient.eventually(() -> assertTrue(bodies(driver).contains(missed), bodies(driver).toString()));
+            WsClient.eventually(() -> assertEquals("connected", driver.findElement(org.openqa.selenium.By.id("connection")).getText()));
+            String resumedUrl = (String) driver.executeScript("return client.socket.url;");
+            assertTrue(resumedUrl.contains("?after="), "the page reconnected with a resume point: " + resumedUrl);
+            List<String> afterResume = bodies(driver);
+            assertEquals(1, afterResume.stream().filter(missed::equals).count());
+            assertEquals(1, afterResume.stream().filter(theirs::equals).count(), "nothing replayed twice");
         } finally {
             driver.quit();
         }
@@ -356,5 +378,48 @@ class ChatIT {
     private static List<String> bodies(org.openqa.selenium.WebDriver driver) {
         return driver.findElements(org.openqa.selenium.By.cssSelector("#messages li .body")).stream()
                 .map(org.openqa.selenium.WebElement::getText).toList();
+    }
+
+    @Test
+    void historyIsTheNewestMessagesAndALongResumeAnnouncesItsGap() throws Exception {
+        Pair pair = privatePair("long");
+        String path = "ws/rooms/" + pair.room() + "/";
+        int posted = 205;
+        try (WsClient writer = pair.a().connect(path)) {
+            joined(writer);
+            for (int i = 0; i < posted; i++) {
+                writer.send(post("m" + i));
+            }
+            for (int i = 0; i < posted; i++) {
+                writer.nextJson(ChatIT::isMessage);
+            }
+        }
+        List<Long> stored = storedIds(pair.room());
+        assertEquals(posted, stored.size());
+
+        try (WsClient joiner = pair.b().connect(path)) {
+            List<Long> history = new ArrayList<>();
+            JsonObject frame;
+            while (isMessage(frame = joiner.nextJson())) {
+                history.add(frame.getJsonObject("message").getJsonNumber("id").longValue());
+            }
+            assertEquals("online_count", frame.getString("event"));
+            assertEquals(stored.subList(posted - 50, posted), history, "the newest 50 (pulse.chat.history-size), oldest first");
+        }
+
+        long after = stored.get(0);
+        try (WsClient resumed = pair.b().connect(path + "?after=" + after)) {
+            JsonObject gap = resumed.nextJson();
+            assertEquals("gap", gap.getString("event"));
+            assertEquals(after, gap.getJsonNumber("after").longValue());
+            long next = gap.getJsonNumber("next").longValue();
+            assertEquals(stored.get(posted - 200), next);
+            List<Long> replayed = new ArrayList<>();
+            JsonObject frame;
+            while (isMessage(frame = resumed.nextJson())) {
+                replayed.add(frame.getJsonObject("message").getJsonNumber("id").longValue());
+            }
+            assertEquals(stored.subList(posted - 200, posted), replayed, "the newest 200 (pulse.chat.resume-limit)");
+        }
     }
 }
