@@ -2,6 +2,7 @@ package dev.pulse.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pulse.account.AccountSession;
 import dev.pulse.support.PayaraMicroProcess;
 import dev.pulse.support.PulseDeployment;
 import dev.pulse.support.WsClient;
@@ -23,11 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two real Payara Micro instances joined by Hazelcast on loopback: the Arquillian one and a second
- * one this test starts. A group broadcast made on either reaches sockets on both.
+ * one this test starts. Whatever a client does on one instance, clients on the other see.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ClusterBroadcastIT {
+class ClusterIT {
 
     static PayaraMicroProcess second;
 
@@ -96,6 +97,41 @@ class ClusterBroadcastIT {
                 assertEquals(i, onFirst.nextJson().getInt("count"));
                 assertEquals(i, onSecond.nextJson().getInt("count"));
             }
+        }
+    }
+
+    private static JsonObject onlineCount(WsClient socket) {
+        return socket.nextJson(frame -> frame.getString("event").equals("online_count"));
+    }
+
+    private static JsonObject chatMessage(WsClient socket) {
+        return socket.nextJson(frame -> frame.getString("event").equals("message")).getJsonObject("message");
+    }
+
+    @Test
+    void chatMessagesAndPresenceSpanBothInstances() throws Exception {
+        bothInstancesSeeOneClusterOfTwo();
+        AccountSession alice = AccountSession.newUser(first, "alice");
+        AccountSession bob = AccountSession.newUser(second.base(), "bob");
+        HttpResponse<String> created = alice.post("api/chat/private/" + bob.username(), null);
+        assertEquals(200, created.statusCode(), created.body());
+        String room = WsClient.parse(created.body()).getString("room");
+        try (WsClient onFirst = alice.connect("ws/rooms/" + room + "/")) {
+            assertEquals(1, onlineCount(onFirst).getInt("online_count"));
+            try (WsClient onSecond = bob.connect("ws/rooms/" + room + "/")) {
+                assertEquals(2, onlineCount(onSecond).getInt("online_count"));
+                assertEquals(2, onlineCount(onFirst).getInt("online_count"));
+
+                onSecond.send("{\"body\":\"from the second instance\"}");
+                JsonObject seenOnFirst = chatMessage(onFirst);
+                assertEquals("from the second instance", seenOnFirst.getString("body"));
+                assertEquals(bob.username(), seenOnFirst.getString("author"));
+                assertEquals(seenOnFirst, chatMessage(onSecond));
+
+                onFirst.send("{\"body\":\"and back\"}");
+                assertEquals("and back", chatMessage(onSecond).getString("body"));
+            }
+            assertEquals(1, onlineCount(onFirst).getInt("online_count"));
         }
     }
 }
