@@ -35,12 +35,11 @@ public class FeedCommands {
     @Inject
     JsonCodec codec;
 
-    record Status(boolean running, boolean leader, double interval, long intervalMs, int batchSize, boolean verbose,
+    public record Status(boolean running, boolean leader, double interval, long intervalMs, int batchSize, boolean verbose,
                   String source, long cycles, Instant lastCycle, String lastError) {
     }
 
     @GET
-    @Path("/")
     public String status() {
         FeedState state = feed.state();
         return codec.encode(new Status(state.running(), feed.leading(), state.intervalMs() / 1000.0, state.intervalMs(),
@@ -50,8 +49,8 @@ public class FeedCommands {
     /** {@code {"interval": 15, "batch_size": 100, "verbose": true}}, every field optional. */
     @POST
     @Path("start/")
-    public String start(JsonObject request) {
-        return change(Requests.body(request), true);
+    public String start(String request) {
+        return change(Requests.body(codec, request), true);
     }
 
     @POST
@@ -63,9 +62,8 @@ public class FeedCommands {
 
     /** Changes interval, batch size or verbosity without starting or stopping the feed. */
     @PUT
-    @Path("/")
-    public String configure(JsonObject request) {
-        return change(Requests.body(request), feed.state().running());
+    public String configure(String request) {
+        return change(Requests.body(codec, request), feed.state().running());
     }
 
     private String change(JsonObject body, boolean running) {

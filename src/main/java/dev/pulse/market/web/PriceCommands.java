@@ -37,8 +37,8 @@ public class PriceCommands {
     /** {@code {"symbols": ["AAPL", "MSFT"]}}: reprice these now and broadcast them. */
     @POST
     @Path("force_price_update/")
-    public String forcePriceUpdate(JsonObject request) {
-        JsonObject body = Requests.body(request);
+    public String forcePriceUpdate(String request) {
+        JsonObject body = Requests.body(codec, request);
         List<String> symbols = Requests.symbols(body)
                 .filter(list -> !list.isEmpty())
                 .orElseThrow(() -> new BadRequest("missing_symbols", "symbols is required: {\"symbols\": [\"AAPL\"]}"));
@@ -48,16 +48,16 @@ public class PriceCommands {
     /** {@code update_asset_prices [--symbols ...] [--dry-run]}: {@code {"symbols": [...], "dry_run": true}}. */
     @POST
     @Path("prices/update/")
-    public String update(JsonObject request) {
-        JsonObject body = Requests.body(request);
+    public String update(String request) {
+        JsonObject body = Requests.body(codec, request);
         return update(Requests.symbols(body).orElse(List.of()), Requests.bool(body, "dry_run").orElse(false));
     }
 
     /** {@code update_asset_prices --historical --days N [--symbols ...] [--dry-run]}. */
     @POST
     @Path("prices/historical/")
-    public String historical(JsonObject request) {
-        JsonObject body = Requests.body(request);
+    public String historical(String request) {
+        JsonObject body = Requests.body(codec, request);
         double days = Requests.number(body, "days").orElse(30.0);
         if (days != Math.rint(days) || days < 1 || days > 3650) {
             throw new BadRequest("invalid_request", "days must be a whole number from 1 to 3650");
@@ -80,6 +80,6 @@ public class PriceCommands {
         }
     }
 
-    record UpdateResult(String status, boolean dryRun, int count, List<dev.pulse.market.PriceQuote> updated) {
+    public record UpdateResult(String status, boolean dryRun, int count, List<dev.pulse.market.PriceQuote> updated) {
     }
 }

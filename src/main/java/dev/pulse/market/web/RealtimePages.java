@@ -35,13 +35,13 @@ public class RealtimePages extends HttpServlet {
     @Inject
     transient PriceFeed feed;
 
-    record ConnectionDetails(String protocol, String host, String path, String authentication) {
+    public record ConnectionDetails(String protocol, String host, String path, String authentication) {
     }
 
-    record WebsocketInfo(String websocketUrl, ConnectionDetails connectionInfo, Map<String, String> messageTypes) {
+    public record WebsocketInfo(String websocketUrl, ConnectionDetails connectionInfo, Map<String, String> messageTypes) {
     }
 
-    record Health(boolean priceFeedRunning, int activeConnections, Instant timestamp) {
+    public record Health(boolean priceFeedRunning, int activeConnections, Instant timestamp) {
     }
 
     @Override

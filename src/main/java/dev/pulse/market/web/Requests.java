@@ -1,5 +1,7 @@
 package dev.pulse.market.web;
 
+import dev.pulse.realtime.JsonCodec;
+import dev.pulse.realtime.MalformedMessageException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -15,8 +17,16 @@ final class Requests {
     private Requests() {
     }
 
-    static JsonObject body(JsonObject body) {
-        return body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
+    /** The body as a JSON object; an empty body is an empty object. */
+    static JsonObject body(JsonCodec codec, String body) {
+        if (body == null || body.isBlank()) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try {
+            return codec.parseObject(body);
+        } catch (MalformedMessageException e) {
+            throw new BadRequest("invalid_json", e.getMessage());
+        }
     }
 
     static Optional<List<String>> symbols(JsonObject body) {
