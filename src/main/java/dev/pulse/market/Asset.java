@@ -52,6 +52,19 @@ public class Asset {
     protected Asset() {
     }
 
+    /** A new asset whose day starts at {@code price}. */
+    public Asset(String symbol, String name, String assetType, BigDecimal price, Instant at) {
+        this.symbol = symbol;
+        this.name = name;
+        this.assetType = assetType;
+        BigDecimal scaled = price.setScale(SCALE, RoundingMode.HALF_UP);
+        this.currentPrice = scaled;
+        this.previousClose = scaled;
+        this.dayHigh = scaled;
+        this.dayLow = scaled;
+        this.lastUpdated = at;
+    }
+
     /** Moves the price, widening the day's range and adding the traded volume. */
     public void reprice(BigDecimal price, long tradedVolume, Instant at) {
         BigDecimal scaled = price.setScale(SCALE, RoundingMode.HALF_UP);
