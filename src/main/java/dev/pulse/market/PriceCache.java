@@ -49,6 +49,17 @@ public class PriceCache {
         }
     }
 
+    /** Puts a quote read from the database unless a (newer) one is already cached. */
+    public void putIfAbsent(PriceQuote quote) {
+        String json = codec.encode(quote);
+        Optional<IMap<String, String>> shared = shared();
+        if (shared.isPresent()) {
+            shared.get().putIfAbsent(quote.symbol(), json, ttlSeconds, TimeUnit.SECONDS);
+        } else {
+            local.putIfAbsent(quote.symbol(), new Local(json, clock.millis() + ttlSeconds * 1000));
+        }
+    }
+
     public Optional<PriceQuote> get(String symbol) {
         String json = shared().map(map -> map.get(symbol)).orElseGet(() -> {
             Local entry = local.get(symbol);

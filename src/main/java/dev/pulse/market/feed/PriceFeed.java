@@ -1,6 +1,7 @@
 package dev.pulse.market.feed;
 
 import dev.pulse.market.AssetCatalog;
+import dev.pulse.market.PriceCache;
 import dev.pulse.market.PriceQuote;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -67,6 +68,9 @@ public class PriceFeed {
     @Inject
     AssetCatalog catalog;
 
+    @Inject
+    PriceCache cache;
+
     private volatile FeedState state;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicLong cycles = new AtomicLong();
@@ -78,10 +82,20 @@ public class PriceFeed {
     void init() {
         state = channel.shared().orElseGet(() -> new FeedState(settings.autostart(), settings.intervalMillis(),
                 settings.batchSize(), settings.verbose()));
+        warmCache();
         PriceFeed self = context.getBusinessObject(PriceFeed.class);
         channel.listen(self::apply);
         schedule();
         LOG.info(() -> "Price feed " + (state.running() ? "started" : "stopped") + ": " + state);
+    }
+
+    /** First subscribers get their snapshot from the cache, not from a cold database round trip. */
+    private void warmCache() {
+        try {
+            catalog.all().forEach(asset -> cache.putIfAbsent(PriceQuote.of(asset)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not pre-load the price cache", e);
+        }
     }
 
     @PreDestroy

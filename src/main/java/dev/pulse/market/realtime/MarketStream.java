@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MarketStream {
 
+    private static final Logger LOG = Logger.getLogger(MarketStream.class.getName());
     private static final String STATE = Subscriptions.class.getName();
 
     @Inject
@@ -102,6 +105,10 @@ public class MarketStream {
             send(connection, RealtimeMessage.error("invalid_json", e.getMessage()));
         } catch (Refusal e) {
             send(connection, RealtimeMessage.error(e.code, e.getMessage()));
+        } catch (RuntimeException e) {
+            // Our fault, not the client's: say so, keep the socket, and leave a trace.
+            LOG.log(Level.WARNING, "realtime frame failed on " + connection, e);
+            send(connection, RealtimeMessage.error("internal_error", "The server could not handle this message"));
         }
     }
 

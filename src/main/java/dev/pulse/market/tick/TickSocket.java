@@ -90,6 +90,9 @@ public class TickSocket {
             }
         } catch (MalformedMessageException e) {
             send(connection, new TickMessages.Error(e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "tick frame failed on " + connection, e);
+            send(connection, new TickMessages.Error("The server could not handle this message"));
         }
     }
 
