@@ -80,7 +80,7 @@ public class PriceFeed {
 
     @PostConstruct
     void init() {
-        state = channel.shared().orElseGet(() -> new FeedState(settings.autostart(), settings.intervalMillis(),
+        state = channel.shared().orElseGet(() -> FeedState.of(settings.autostart(), settings.intervalMillis(),
                 settings.batchSize(), settings.verbose()));
         warmCache();
         PriceFeed self = context.getBusinessObject(PriceFeed.class);
@@ -106,14 +106,18 @@ public class PriceFeed {
 
     /** Changes the feed on every instance (REST commands land here). */
     public FeedState change(FeedState next) {
-        apply(next);
-        channel.announce(next);
+        FeedState command;
+        synchronized (this) {
+            command = next.after(state);
+            apply(command);
+        }
+        channel.announce(command);
         return state;
     }
 
-    /** Adopts a state on this instance; repeating the current state changes nothing. */
+    /** Adopts a command on this instance; one not newer than the current state changes nothing. */
     public synchronized void apply(FeedState next) {
-        if (next.equals(state)) {
+        if (next.revision() <= state.revision() && state.revision() != 0 || next.equals(state)) {
             return;
         }
         state = next;

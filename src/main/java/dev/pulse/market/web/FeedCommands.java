@@ -78,7 +78,7 @@ public class FeedCommands {
         if (batch != Math.rint(batch) || batch < 1 || batch > 10_000) {
             throw new BadRequest("invalid_request", "batch_size must be a whole number from 1 to 10000");
         }
-        feed.change(new FeedState(running, intervalMs, (int) batch, Requests.bool(body, "verbose").orElse(current.verbose())));
+        feed.change(FeedState.of(running, intervalMs, (int) batch, Requests.bool(body, "verbose").orElse(current.verbose())));
         return status();
     }
 }
