@@ -1,0 +1,91 @@
+package dev.pulse.market.feed;
+
+import com.hazelcast.map.IMap;
+import dev.pulse.realtime.ClusterBus;
+import dev.pulse.realtime.HazelcastLookup;
+import dev.pulse.realtime.JsonCodec;
+import dev.pulse.realtime.MalformedMessageException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Carries start/stop/interval changes to every instance, so a command sent to any of them controls
+ * the one cluster-wide feed; the last command is also kept in the shared map for instances that
+ * start later.
+ */
+@ApplicationScoped
+public class FeedControlChannel implements ClusterBus.Receiver {
+
+    private static final Logger LOG = Logger.getLogger(FeedControlChannel.class.getName());
+    static final String GROUP = "pulse.market.feed-control";
+    static final String KEY = "control";
+
+    @Inject
+    ClusterBus bus;
+
+    @Inject
+    HazelcastLookup hazelcast;
+
+    @Inject
+    JsonCodec codec;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private volatile Consumer<FeedState> listener;
+
+    @PostConstruct
+    void connect() {
+        bus.subscribe(this);
+    }
+
+    @PreDestroy
+    void disconnect() {
+        bus.unsubscribe(this);
+    }
+
+    void listen(Consumer<FeedState> listener) {
+        this.listener = listener;
+    }
+
+    public void announce(FeedState state) {
+        String json = codec.encode(state);
+        map().ifPresent(map -> map.set(KEY, json));
+        bus.publish(GROUP, null, json);
+    }
+
+    public Optional<FeedState> shared() {
+        return map().map(map -> map.get(KEY)).flatMap(this::decode);
+    }
+
+    @Override
+    public void receive(String group, String conflationKey, String text) {
+        Consumer<FeedState> target = listener;
+        if (!GROUP.equals(group) || target == null) {
+            return;
+        }
+        // Off the bus thread: applying the state re-creates EJB timers.
+        decode(text).ifPresent(state -> executor.execute(() -> target.accept(state)));
+    }
+
+    private Optional<FeedState> decode(String json) {
+        try {
+            return Optional.of(codec.decode(json, FeedState.class));
+        } catch (MalformedMessageException | RuntimeException e) {
+            LOG.log(Level.WARNING, "ignoring an unreadable feed command", e);
+            return Optional.empty();
+        }
+    }
+
+    private Optional<IMap<String, String>> map() {
+        return hazelcast.instance().map(hz -> hz.getMap(FeedLeadership.MAP));
+    }
+}

@@ -1,0 +1,8 @@
+package dev.pulse.market.realtime;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+
+/** The {@code connection} message's data; {@code user_id} is written as null for anonymous clients. */
+@JsonbNillable
+public record ConnectionInfo(String status, String connectionId, boolean authenticated, Long userId) {
+}

@@ -1,0 +1,60 @@
+package dev.pulse.market.realtime;
+
+import dev.pulse.realtime.Connection;
+import dev.pulse.realtime.Hub;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** {@code ws://host/ws/realtime/}: live asset prices and portfolio values (seed 001). */
+@ServerEndpoint("/ws/realtime/")
+public class MarketSocket {
+
+    private static final Logger LOG = Logger.getLogger(MarketSocket.class.getName());
+
+    @Inject
+    Hub hub;
+
+    @Inject
+    MarketStream stream;
+
+    @OnOpen
+    public void open(Session session) {
+        Connection connection = hub.open(session);
+        if (!stream.open(connection)) {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Too many connections for this user"));
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing a refused socket failed", e);
+            }
+        }
+    }
+
+    @OnMessage
+    public void message(String text, Session session) {
+        stream.receive(Hub.connectionOf(session), text);
+    }
+
+    @OnClose
+    public void close(Session session) {
+        try {
+            stream.close(Hub.connectionOf(session));
+        } catch (IllegalStateException neverOpened) {
+            // the socket failed before the hub registered it: nothing to release
+        }
+        hub.close(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable failure) {
+        LOG.log(Level.FINE, "realtime socket " + session.getId() + " failed", failure);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.pulse.market.realtime;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Seed 001's envelope: {@code {"type": ..., "data": {...}, "timestamp": "2024-01-15T10:30:00Z"}}. */
+public record RealtimeMessage(String type, Object data, String timestamp) {
+
+    public static RealtimeMessage of(String type, Object data) {
+        return new RealtimeMessage(type, data, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+    }
+
+    public static RealtimeMessage error(String code, String message) {
+        return of("error", new ErrorData(code, message));
+    }
+
+    public record ErrorData(String code, String message) {
+    }
+}

@@ -1,0 +1,184 @@
+package dev.pulse.market.feed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.market.Http;
+import dev.pulse.support.PulseDeployment;
+import dev.pulse.support.WsClient;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.util.HashSet;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Runtime control of the price feed and the on-demand / historical updates, over REST. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FeedControlIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PulseDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @AfterEach
+    void restoreTheDefaults() {
+        Http.post(base, "api/realtime/feed/start/", "{\"interval\": 30, \"batch_size\": 50, \"verbose\": false}");
+    }
+
+    private JsonObject feed() {
+        Http.Reply reply = Http.get(base, "api/realtime/feed/");
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    private WsClient watch(String symbol) {
+        WsClient client = WsClient.connect(base, "ws/realtime/");
+        client.send("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"" + symbol + "\"}}");
+        client.nextJson(frame -> "asset_update".equals(frame.getString("type")));
+        return client;
+    }
+
+    private static JsonObject nextUpdate(WsClient client) {
+        return client.nextJson(frame -> "asset_update".equals(frame.getString("type"))).getJsonObject("data");
+    }
+
+    @Test
+    void reportsItsSettings() {
+        JsonObject status = feed();
+        assertTrue(status.getBoolean("running"));
+        assertTrue(status.get("leader") == JsonValue.TRUE || status.get("leader") == JsonValue.FALSE, status.toString());
+        assertEquals(30.0, status.getJsonNumber("interval").doubleValue());
+        assertEquals(30_000, status.getJsonNumber("interval_ms").longValue());
+        assertEquals(50, status.getInt("batch_size"));
+        assertFalse(status.getBoolean("verbose"));
+        assertEquals("simulated", status.getString("source"));
+    }
+
+    @Test
+    void aFastIntervalDrivesUpdatesUntilStopped() {
+        try (WsClient client = watch("SYMBOL_XYZ")) {
+            Http.Reply started = Http.post(base, "api/realtime/feed/start/", "{\"interval\": 0.2, \"batch_size\": 50, \"verbose\": true}");
+            assertEquals(200, started.status(), started.body());
+            assertEquals(200, started.json().getJsonNumber("interval_ms").longValue());
+            assertTrue(started.json().getBoolean("verbose"));
+            Set<Long> volumes = new HashSet<>();
+            while (volumes.size() < 3) {
+                volumes.add(nextUpdate(client).getJsonNumber("volume").longValue());
+            }
+            WsClient.eventually(() -> {
+                JsonObject status = feed();
+                assertTrue(status.getBoolean("leader"), "a single instance always leads");
+                assertTrue(status.getJsonNumber("cycles").longValue() >= 3);
+                assertEquals(JsonValue.NULL, status.getOrDefault("last_error", JsonValue.NULL));
+            });
+
+            Http.Reply stopped = Http.post(base, "api/realtime/feed/stop/", "");
+            assertEquals(200, stopped.status(), stopped.body());
+            assertFalse(stopped.json().getBoolean("running"));
+            assertFalse(Http.get(base, "realtime/health/").json().getBoolean("price_feed_running"));
+            assertEquals("stopped", Http.get(base, "realtime/status/").json().getString("service_status"));
+            long cycles = feed().getJsonNumber("cycles").longValue();
+            // A stopped feed keeps still: a forced update is the only thing that moves prices now.
+            Http.Reply forced = Http.post(base, "api/realtime/force_price_update/", "{\"symbols\":[\"SYMBOL_XYZ\"]}");
+            long forcedVolume = forced.json().getJsonArray("updated").getJsonObject(0).getJsonNumber("volume").longValue();
+            while (nextUpdate(client).getJsonNumber("volume").longValue() != forcedVolume) {
+                // updates of cycles that were running when the stop came
+            }
+            assertTrue(feed().getJsonNumber("cycles").longValue() <= cycles + 1);
+        }
+    }
+
+    @Test
+    void batchesWalkTheCatalogRoundRobin() {
+        Http.post(base, "api/realtime/feed/stop/", "");
+        try (WsClient client = WsClient.connect(base, "ws/realtime/")) {
+            client.nextJson();
+            for (String symbol : new String[] {"AAPL", "TSLA", "SYMBOL_XYZ"}) {
+                client.send("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"" + symbol + "\"}}");
+                client.nextJson(f -> "asset_update".equals(f.getString("type")));
+            }
+            Http.Reply started = Http.post(base, "api/realtime/feed/start/", "{\"interval\": 0.2, \"batch_size\": 1}");
+            assertEquals(1, started.json().getInt("batch_size"));
+            Set<String> seen = new HashSet<>();
+            while (seen.size() < 3) {
+                seen.add(nextUpdate(client).getString("symbol"));
+            }
+        }
+    }
+
+    @Test
+    void configurationChangesAreValidated() {
+        Http.Reply put = Http.put(base, "api/realtime/feed/", "{\"batch_size\": 7}");
+        assertEquals(200, put.status(), put.body());
+        assertEquals(7, put.json().getInt("batch_size"));
+        assertTrue(put.json().getBoolean("running"), "configuring does not stop the feed");
+
+        for (String body : new String[] {"{\"interval\": 0}", "{\"interval\": \"fast\"}", "{\"batch_size\": 1.5}",
+                "{\"batch_size\": 0}", "{\"verbose\": \"yes\"}"}) {
+            Http.Reply reply = Http.post(base, "api/realtime/feed/start/", body);
+            assertEquals(400, reply.status(), body + " -> " + reply.body());
+            assertEquals("invalid_request", reply.json().getString("error"));
+        }
+        assertEquals(7, feed().getInt("batch_size"), "a refused command changes nothing");
+    }
+
+    @Test
+    void updatePricesOnDemandWithDryRun() {
+        Http.post(base, "api/realtime/feed/stop/", "");
+        try (WsClient client = watch("MSFT")) {
+            Http.Reply dry = Http.post(base, "api/realtime/prices/update/", "{\"symbols\": \"MSFT\", \"dry_run\": true}");
+            assertEquals(200, dry.status(), dry.body());
+            assertEquals("dry_run", dry.json().getString("status"));
+            JsonObject before = dry.json().getJsonArray("updated").getJsonObject(0);
+            Http.Reply again = Http.post(base, "api/realtime/prices/update/", "{\"symbols\": [\"MSFT\"], \"dry_run\": true}");
+            assertEquals(before, again.json().getJsonArray("updated").getJsonObject(0), "a dry run writes nothing");
+
+            Http.Reply real = Http.post(base, "api/realtime/prices/update/", "{\"symbols\": [\"MSFT\"]}");
+            assertEquals("success", real.json().getString("status"));
+            JsonObject after = real.json().getJsonArray("updated").getJsonObject(0);
+            assertTrue(after.getJsonNumber("volume").longValue() > before.getJsonNumber("volume").longValue());
+            assertEquals(after.getJsonNumber("price").doubleValue(), nextUpdate(client).getJsonNumber("price").doubleValue());
+
+            Http.Reply all = Http.post(base, "api/realtime/prices/update/", "{\"dry_run\": true}");
+            assertTrue(all.json().getInt("count") >= 6, "no symbols means every asset");
+        }
+    }
+
+    @Test
+    void historicalBackfillWritesEachDayOnce() {
+        String body = "{\"symbols\": [\"NFLX\"], \"days\": 5";
+        Http.Reply dry = Http.post(base, "api/realtime/prices/historical/", body + ", \"dry_run\": true}");
+        assertEquals(200, dry.status(), dry.body());
+        assertTrue(dry.json().getBoolean("dry_run"));
+        int toWrite = dry.json().getInt("candles_written");
+        assertEquals(5, toWrite + dry.json().getInt("days_skipped"));
+
+        Http.Reply real = Http.post(base, "api/realtime/prices/historical/", body + "}");
+        assertEquals(200, real.status(), real.body());
+        assertEquals(toWrite, real.json().getInt("candles_written"), "the dry run predicted the write");
+
+        Http.Reply repeat = Http.post(base, "api/realtime/prices/historical/", body + "}");
+        assertEquals(0, repeat.json().getInt("candles_written"));
+        assertEquals(5, repeat.json().getInt("days_skipped"));
+
+        Http.Reply unknown = Http.post(base, "api/realtime/prices/historical/", "{\"symbols\": [\"NOPE_X\"], \"days\": 5}");
+        assertEquals(400, unknown.status());
+        assertEquals("unknown_symbols", unknown.json().getString("error"));
+        Http.Reply zero = Http.post(base, "api/realtime/prices/historical/", "{\"days\": 0}");
+        assertEquals(400, zero.status());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.pulse.market.feed;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.pulse.realtime.HazelcastLookup;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two feed instances sharing one (embedded, network-less) Hazelcast: never both leading. */
+class FeedLeadershipTest {
+
+    private static HazelcastInstance hazelcast;
+
+    @BeforeAll
+    static void startHazelcast() {
+        Config config = new Config();
+        config.setClusterName("leadership-test-" + System.nanoTime());
+        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
+        config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
+        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        hazelcast = Hazelcast.newHazelcastInstance(config);
+    }
+
+    @AfterAll
+    static void stopHazelcast() {
+        hazelcast.shutdown();
+    }
+
+    private static FeedLeadership instance(Optional<HazelcastInstance> member) {
+        FeedLeadership leadership = new FeedLeadership();
+        leadership.hazelcast = new HazelcastLookup() {
+            @Override
+            public Optional<HazelcastInstance> instance() {
+                return member;
+            }
+        };
+        return leadership;
+    }
+
+    @Test
+    void onlyOneInstanceLeadsUntilItReleases() {
+        hazelcast.getMap(FeedLeadership.MAP).remove(FeedLeadership.KEY);
+        FeedLeadership first = instance(Optional.of(hazelcast));
+        FeedLeadership second = instance(Optional.of(hazelcast));
+        assertTrue(first.holdFor(30));
+        assertFalse(second.holdFor(30));
+        assertTrue(first.holdFor(30), "the leader renews its lease");
+        assertFalse(second.holdFor(30));
+        first.release();
+        assertFalse(first.leading());
+        assertTrue(second.holdFor(30), "a released lease is taken at once");
+        assertFalse(first.holdFor(30));
+        second.release();
+    }
+
+    @Test
+    void aDeadLeadersLeaseExpires() {
+        hazelcast.getMap(FeedLeadership.MAP).remove(FeedLeadership.KEY);
+        FeedLeadership dead = instance(Optional.of(hazelcast));
+        FeedLeadership survivor = instance(Optional.of(hazelcast));
+        assertTrue(dead.holdFor(1));
+        assertFalse(survivor.holdFor(1));
+        // The leader stops renewing: within about a second the survivor takes over.
+        await().atMost(Duration.ofSeconds(10)).until(() -> survivor.holdFor(1));
+        assertFalse(dead.holdFor(1));
+        survivor.release();
+    }
+
+    @Test
+    void withoutHazelcastTheInstanceAlwaysLeads() {
+        FeedLeadership alone = instance(Optional.empty());
+        assertTrue(alone.holdFor(1));
+        assertTrue(alone.leading());
+    }
+}
