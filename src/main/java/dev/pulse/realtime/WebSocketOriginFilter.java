@@ -29,6 +29,8 @@ public class WebSocketOriginFilter extends HttpFilter {
         String origin = request.getHeader("Origin");
         if (!policy.allows(origin, request.getHeader("Host"))) {
             LOG.info(() -> "WebSocket handshake to " + request.getRequestURI() + " from origin " + origin + " refused");
+            // A refused upgrade ends the connection: it carried upgrade headers and must not be reused.
+            response.setHeader("Connection", "close");
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Origin not allowed");
             return;
         }

@@ -24,16 +24,17 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    /*
-     * One client for all sockets, held strongly: the JDK shuts an HttpClient down once it is no
-     * longer referenced, closing the WebSockets it carries ("Output closed") when a GC runs.
-     */
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
+    /*
+     * Held for the socket's lifetime: the JDK shuts an HttpClient down once it is no longer
+     * referenced, closing its WebSockets ("Output closed") at the next GC. One per socket, so a
+     * refused handshake's connection is never pooled and reused for another socket.
+     */
+    private final HttpClient http = HttpClient.newHttpClient();
 
     private WsClient() {
     }
@@ -45,7 +46,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     public static WsClient connect(URL base, String path, Map<String, String> headers) {
         WsClient client = new WsClient();
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
+        WebSocket.Builder builder = client.http.newWebSocketBuilder().connectTimeout(TIMEOUT);
         headers.forEach(builder::header);
         client.socket = builder.buildAsync(wsUri(base, path), client).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
         return client;
