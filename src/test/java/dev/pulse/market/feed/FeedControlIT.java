@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import dev.pulse.market.Http;
 import dev.pulse.support.PulseDeployment;
 import dev.pulse.support.WsClient;
@@ -17,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -227,6 +232,45 @@ class FeedControlIT {
         try (PreparedStatement statement = db.prepareStatement(sql); ResultSet result = statement.executeQuery()) {
             result.next();
             return result.getLong(1);
+        }
+    }
+
+    @Test
+    void onlyTheHolderOfTheClusterLeasePublishes() {
+        // A Hazelcast client in the cluster of the deployment plays another instance holding the lease.
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(System.getProperty("pulse.it.clusterName"));
+        config.getNetworkConfig().addAddress("127.0.0.1:" + System.getProperty("pulse.it.hazelcastPort"));
+        HazelcastInstance other = HazelcastClient.newHazelcastClient(config);
+        try {
+            IMap<String, String> leases = other.getMap(FeedLeadership.MAP);
+            Http.post(base, "api/realtime/feed/stop/", "");
+            leases.put(FeedLeadership.KEY, "another-instance", 30, TimeUnit.SECONDS);
+            Http.post(base, "api/realtime/feed/start/", "{\"interval\": 0.2}");
+            long cycles = feed().getJsonNumber("cycles").longValue();
+            WsClient.eventually(() -> {
+                JsonObject status = feed();
+                assertTrue(status.getJsonNumber("follower_beats").longValue() >= 3, status.toString());
+                assertFalse(status.getBoolean("leader"));
+            });
+            assertEquals(cycles, feed().getJsonNumber("cycles").longValue(), "no cycle while another instance leads");
+            assertEquals("another-instance", leases.get(FeedLeadership.KEY));
+
+            // The other instance dies without releasing: its lease runs out and this one takes over.
+            leases.setTtl(FeedLeadership.KEY, 1, TimeUnit.SECONDS);
+            WsClient.eventually(() -> {
+                JsonObject status = feed();
+                assertTrue(status.getBoolean("leader"), status.toString());
+                assertTrue(status.getJsonNumber("cycles").longValue() > cycles);
+            });
+            String holder = leases.get(FeedLeadership.KEY);
+            assertTrue(holder != null && !holder.equals("another-instance"), "the lease is renewed by its new holder: " + holder);
+
+            // Stopping gives the lease up at once.
+            Http.post(base, "api/realtime/feed/stop/", "");
+            WsClient.eventually(() -> assertEquals(null, leases.get(FeedLeadership.KEY)));
+        } finally {
+            other.shutdown();
         }
     }
 }
