@@ -74,6 +74,7 @@ public class PriceFeed {
     private volatile FeedState state;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicLong cycles = new AtomicLong();
+    private final AtomicLong followerBeats = new AtomicLong();
     private final AtomicLong cursor = new AtomicLong();
     private volatile Instant lastCycle;
     private volatile String lastError;
@@ -141,6 +142,11 @@ public class PriceFeed {
         return cycles.get();
     }
 
+    /** Beats on which another instance held the lease, so this one published nothing. */
+    public long followerBeats() {
+        return followerBeats.get();
+    }
+
     public Instant lastCycle() {
         return lastCycle;
     }
@@ -170,6 +176,7 @@ public class PriceFeed {
         try {
             long leaseSeconds = Math.max(settings.leaseSeconds(), (current.intervalMs() * 3 + 999) / 1000);
             if (!leadership.holdFor(leaseSeconds)) {
+                followerBeats.incrementAndGet();
                 return;
             }
             List<String> batch = nextBatch(catalog.symbols(), current.batchSize());

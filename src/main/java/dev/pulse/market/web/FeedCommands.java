@@ -36,14 +36,14 @@ public class FeedCommands {
     JsonCodec codec;
 
     public record Status(boolean running, boolean leader, double interval, long intervalMs, int batchSize, boolean verbose,
-                  String source, long cycles, Instant lastCycle, String lastError) {
+                  String source, long cycles, long followerBeats, Instant lastCycle, String lastError) {
     }
 
     @GET
     public String status() {
         FeedState state = feed.state();
         return codec.encode(new Status(state.running(), feed.leading(), state.intervalMs() / 1000.0, state.intervalMs(),
-                state.batchSize(), state.verbose(), sources.current().name(), feed.cycles(), feed.lastCycle(), feed.lastError()));
+                state.batchSize(), state.verbose(), sources.current().name(), feed.cycles(), feed.followerBeats(), feed.lastCycle(), feed.lastError()));
     }
 
     /** {@code {"interval": 15, "batch_size": 100, "verbose": true}}, every field optional. */

@@ -4,14 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import dev.pulse.market.Http;
 import dev.pulse.support.PulseDeployment;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -180,5 +190,87 @@ class FeedControlIT {
         assertEquals("unknown_symbols", unknown.json().getString("error"));
         Http.Reply zero = Http.post(base, "api/realtime/prices/historical/", "{\"days\": 0}");
         assertEquals(400, zero.status());
+    }
+
+    @Test
+    void aPriceIsStoredAsAssetHistoryAndCandleBeforeItIsAnnounced() throws Exception {
+        Http.post(base, "api/realtime/feed/stop/", "");
+        // The same database the server uses (failsafe hands DB_URL to both).
+        try (Connection db = DriverManager.getConnection(System.getenv("DB_URL"), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+             WsClient client = watch("JPM")) {
+            long before = count(db, "select count(*) from market_price_history h join market_asset a on a.id = h.asset_id where a.symbol = 'JPM'");
+            Http.Reply reply = Http.post(base, "api/realtime/force_price_update/", "{\"symbols\":[\"JPM\"]}");
+            JsonObject updated = reply.json().getJsonArray("updated").getJsonObject(0);
+            BigDecimal price = updated.getJsonNumber("price").bigDecimalValue();
+            // Announced only after commit: once the update is received, every row is there.
+            assertEquals(price.doubleValue(), nextUpdate(client).getJsonNumber("price").doubleValue());
+
+            assertTrue(count(db, "select count(*) from market_price_history h join market_asset a on a.id = h.asset_id where a.symbol = 'JPM'") > before);
+            try (PreparedStatement latest = db.prepareStatement(
+                    "select h.price, h.volume, a.current_price, a.volume from market_price_history h join market_asset a on a.id = h.asset_id"
+                            + " where a.symbol = 'JPM' order by h.id desc limit 1");
+                 ResultSet row = latest.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals(0, price.compareTo(row.getBigDecimal(1).setScale(2, java.math.RoundingMode.HALF_UP)));
+                assertEquals(0, price.compareTo(row.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_UP)));
+                assertEquals(updated.getJsonNumber("volume").longValue(), row.getLong(4));
+            }
+            try (PreparedStatement candle = db.prepareStatement(
+                    "select c.open_price, c.high_price, c.low_price, c.close_price, c.interval_seconds from market_candle c"
+                            + " join market_asset a on a.id = c.asset_id where a.symbol = 'JPM' and c.interval_seconds = 60"
+                            + " order by c.open_time desc limit 1");
+                 ResultSet row = candle.executeQuery()) {
+                assertTrue(row.next(), "the update's candle exists");
+                BigDecimal close = row.getBigDecimal(4);
+                assertEquals(0, price.compareTo(close.setScale(2, java.math.RoundingMode.HALF_UP)), "the candle closes at the new price");
+                assertTrue(row.getBigDecimal(2).compareTo(close) >= 0 && row.getBigDecimal(3).compareTo(close) <= 0);
+            }
+        }
+    }
+
+    private static long count(Connection db, String sql) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql); ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    @Test
+    void onlyTheHolderOfTheClusterLeasePublishes() {
+        // A Hazelcast client in the cluster of the deployment plays another instance holding the lease.
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(System.getProperty("pulse.it.clusterName"));
+        config.getNetworkConfig().addAddress("127.0.0.1:" + System.getProperty("pulse.it.hazelcastPort"));
+        HazelcastInstance other = HazelcastClient.newHazelcastClient(config);
+        try {
+            IMap<String, String> leases = other.getMap(FeedLeadership.MAP);
+            Http.post(base, "api/realtime/feed/stop/", "");
+            leases.put(FeedLeadership.KEY, "another-instance", 30, TimeUnit.SECONDS);
+            Http.post(base, "api/realtime/feed/start/", "{\"interval\": 0.2}");
+            long cycles = feed().getJsonNumber("cycles").longValue();
+            WsClient.eventually(() -> {
+                JsonObject status = feed();
+                assertTrue(status.getJsonNumber("follower_beats").longValue() >= 3, status.toString());
+                assertFalse(status.getBoolean("leader"));
+            });
+            assertEquals(cycles, feed().getJsonNumber("cycles").longValue(), "no cycle while another instance leads");
+            assertEquals("another-instance", leases.get(FeedLeadership.KEY));
+
+            // The other instance dies without releasing: its lease runs out and this one takes over.
+            leases.setTtl(FeedLeadership.KEY, 1, TimeUnit.SECONDS);
+            WsClient.eventually(() -> {
+                JsonObject status = feed();
+                assertTrue(status.getBoolean("leader"), status.toString());
+                assertTrue(status.getJsonNumber("cycles").longValue() > cycles);
+            });
+            String holder = leases.get(FeedLeadership.KEY);
+            assertTrue(holder != null && !holder.equals("another-instance"), "the lease is renewed by its new holder: " + holder);
+
+            // Stopping gives the lease up at once.
+            Http.post(base, "api/realtime/feed/stop/", "");
+            WsClient.eventually(() -> assertEquals(null, leases.get(FeedLeadership.KEY)));
+        } finally {
+            other.shutdown();
+        }
     }
 }
