@@ -134,4 +134,67 @@ class ClusterIT {
             assertEquals(1, onlineCount(onFirst).getInt("online_count"));
         }
     }
+
+    private static AccountSession admin(URL base) {
+        AccountSession admin = new AccountSession(base);
+        HttpResponse<String> login = admin.post("api/accounts/login",
+                AccountSession.credentials("admin", System.getProperty("pulse.it.adminPassword", "it-admin-secret")));
+        assertEquals(200, login.statusCode(), login.body());
+        return admin;
+    }
+
+    private static JsonObject feed(AccountSession admin) {
+        HttpResponse<String> status = admin.get("api/realtime/feed/");
+        assertEquals(200, status.statusCode(), status.body());
+        return WsClient.parse(status.body());
+    }
+
+    @Test
+    void exactlyOneInstanceRunsTheFeedAndPricesReachSocketsOnBoth() throws Exception {
+        bothInstancesSeeOneClusterOfTwo();
+        AccountSession adminOnFirst = admin(first);
+        AccountSession adminOnSecond = admin(second.base());
+        HttpResponse<String> started = adminOnFirst.post("api/realtime/feed/start/", "{\"interval_ms\":200,\"batch_size\":50}");
+        assertEquals(200, started.statusCode(), started.body());
+        try (WsClient onFirst = WsClient.connect(first, "ws/realtime/");
+             WsClient onSecond = WsClient.connect(second.base(), "ws/realtime/")) {
+            // The start command reached both; only one of them publishes.
+            WsClient.eventually(() -> {
+                JsonObject a = feed(adminOnFirst);
+                JsonObject b = feed(adminOnSecond);
+                assertEquals(true, a.getBoolean("running") && b.getBoolean("running"));
+                assertEquals(1, (a.getBoolean("leader") ? 1 : 0) + (b.getBoolean("leader") ? 1 : 0), a + " / " + b);
+                JsonObject follower = a.getBoolean("leader") ? b : a;
+                assertEquals(true, follower.getJsonNumber("follower_beats").longValue() > 0, follower.toString());
+            });
+            JsonObject a = feed(adminOnFirst);
+            JsonObject b = feed(adminOnSecond);
+            JsonObject follower = a.getBoolean("leader") ? b : a;
+            long followerCycles = follower.getJsonNumber("cycles").longValue();
+
+            // Feed prices reach subscribers on both instances, whichever instance leads.
+            String subscribe = "{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"MSFT\"}}";
+            onFirst.send(subscribe);
+            onSecond.send(subscribe);
+            for (WsClient socket : new WsClient[] {onFirst, onSecond}) {
+                socket.nextJson(f -> f.getString("type").equals("asset_update"));  // the current price, at once
+                socket.nextJson(f -> f.getString("type").equals("asset_update"));  // a live one from the feed
+            }
+            adminOnFirst.post("api/realtime/feed/stop/", null);
+
+            // A forced update on one instance is the same frame on the other.
+            HttpResponse<String> forced = adminOnSecond.post("api/realtime/force_price_update/", "{\"symbols\":[\"MSFT\"]}");
+            assertEquals(200, forced.statusCode(), forced.body());
+            double price = WsClient.parse(forced.body()).getJsonArray("updated").getJsonObject(0).getJsonNumber("price").doubleValue();
+            for (WsClient socket : new WsClient[] {onFirst, onSecond}) {
+                socket.nextJson(f -> f.getString("type").equals("asset_update")
+                        && f.getJsonObject("data").getJsonNumber("price").doubleValue() == price);
+            }
+            // The follower never published a cycle of its own.
+            JsonObject followerAfter = follower == a ? feed(adminOnFirst) : feed(adminOnSecond);
+            assertEquals(followerCycles, followerAfter.getJsonNumber("cycles").longValue());
+        } finally {
+            adminOnFirst.post("api/realtime/feed/stop/", null);
+        }
+    }
 }
