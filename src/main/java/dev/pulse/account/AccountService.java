@@ -30,7 +30,8 @@ public class AccountService {
     }
 
     Account create(String username, String password, Set<String> roles) throws RegistrationException {
-        if (find(username).isPresent()) {
+        // "Alice" next to "alice" would let one user pass for another: names are unique ignoring case.
+        if (findIgnoringCase(username).isPresent()) {
             throw new RegistrationException(RegistrationException.Reason.USERNAME_TAKEN, "Username '" + username + "' is taken");
         }
         Account account = new Account(username, hasher.hash(password), roles);
@@ -42,6 +43,12 @@ public class AccountService {
 
     public Optional<Account> find(String username) {
         return em.createQuery("SELECT a FROM Account a WHERE a.username = :username", Account.class)
+                .setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    Optional<Account> findIgnoringCase(String username) {
+        return em.createQuery("SELECT a FROM Account a WHERE LOWER(a.username) = LOWER(:username)", Account.class)
                 .setParameter("username", username)
                 .getResultStream().findFirst();
     }
