@@ -33,6 +33,15 @@ public class ChatSettings {
     @ConfigProperty(name = "pulse.chat.presence-refresh-seconds", defaultValue = "10")
     int presenceRefreshSeconds;
 
+    /** Most messages one history request returns ({@code GET /api/chat/rooms/{room}/messages?limit=}). */
+    @Inject
+    @ConfigProperty(name = "pulse.chat.history-page-max", defaultValue = "200")
+    int historyPageMax;
+
+    public int historyPageMax() {
+        return Math.max(1, historyPageMax);
+    }
+
     public int maxMessageLength() {
         return maxMessageLength;
     }

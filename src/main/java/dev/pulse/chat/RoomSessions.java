@@ -26,6 +26,7 @@ public class RoomSessions {
 
     private static final Logger LOG = Logger.getLogger(RoomSessions.class.getName());
     private static final String ROOM = RoomSessions.class.getName() + ".room";
+    static final String NOT_STORED = "Message not stored, try again";
 
     @Inject
     Hub hub;
@@ -105,6 +106,11 @@ public class RoomSessions {
             posting.post(room, connection.user(), body);
         } catch (MalformedMessageException e) {
             connection.send(codec.encode(new ChatEvents.Error(e.getMessage())));
+        } catch (RuntimeException e) {
+            // Storing failed (database down, lock timeout): nothing was broadcast. Say so, so the
+            // sender can retry, instead of a silent loss; the socket stays open.
+            LOG.log(Level.WARNING, "posting to room " + room.room() + " by " + connection.user() + " failed", e);
+            connection.send(codec.encode(new ChatEvents.Error(NOT_STORED)));
         }
     }
 
