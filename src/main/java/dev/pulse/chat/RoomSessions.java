@@ -1,5 +1,7 @@
 package dev.pulse.chat;
 
+import dev.pulse.account.AttemptThrottle;
+import dev.pulse.account.SlidingWindow;
 import dev.pulse.chat.ChatEvents.MessageView;
 import dev.pulse.realtime.Connection;
 import dev.pulse.realtime.Hub;
@@ -45,6 +47,9 @@ public class RoomSessions {
 
     @Inject
     ChatSettings settings;
+
+    @Inject
+    AttemptThrottle throttle;
 
     /**
      * Subscribes before reading the backlog, holding live frames meanwhile, so nothing published
@@ -103,6 +108,13 @@ public class RoomSessions {
         }
         try {
             String body = MessageBody.of(codec.parseObject(text), settings.maxMessageLength());
+            // Per user, across rooms and instances: one client cannot flood rooms and the database.
+            AttemptThrottle.Admission admission = throttle.admit("chat-post:" + connection.user(),
+                    new SlidingWindow(settings.postLimit(), settings.postWindowSeconds() * 1000L));
+            if (!admission.admitted()) {
+                connection.send(codec.encode(new ChatEvents.Error("Too many messages, retry in " + admission.retryAfterSeconds() + " s")));
+                return;
+            }
             posting.post(room, connection.user(), body);
         } catch (MalformedMessageException e) {
             connection.send(codec.encode(new ChatEvents.Error(e.getMessage())));

@@ -571,6 +571,37 @@ class ChatIT {
         }
     }
 
+    @Test
+    void aFloodingUserGetsErrorsAndTheSocketStaysUsable() throws Exception {
+        Pair pair = privatePair("flood");
+        String path = "ws/rooms/" + pair.room() + "/";
+        try (WsClient writer = pair.a().connect(path)) {
+            joined(writer);
+            int sent = 320;
+            for (int i = 0; i < sent; i++) {
+                writer.send(post("f" + i));
+            }
+            // Every post answers its sender once: its own message back, or an error.
+            int echoed = 0;
+            List<String> errors = new ArrayList<>();
+            for (int i = 0; i < sent; i++) {
+                JsonObject frame = writer.nextJson(f -> !f.getString("event").equals("online_count"));
+                if (isMessage(frame)) {
+                    echoed++;
+                } else {
+                    assertEquals("error", frame.getString("event"), frame.toString());
+                    errors.add(frame.getString("message"));
+                }
+            }
+            assertFalse(errors.isEmpty(), "a flood is limited");
+            assertTrue(errors.get(0).matches("Too many messages, retry in \\d+ s"), errors.get(0));
+            assertEquals(echoed, storedIds(pair.room()).size(), "refused messages are not stored");
+
+            writer.send("{not json");
+            assertTrue(writer.nextJson(f -> f.getString("event").equals("error")).getString("message").startsWith("Malformed JSON"));
+        }
+    }
+
     private static String last(List<String> values) {
         return values.isEmpty() ? null : values.get(values.size() - 1);
     }
