@@ -48,6 +48,9 @@ public class AccountResource {
     @Inject
     AccountPolicy policy;
 
+    @Inject
+    SessionSockets sessions;
+
     @Context
     HttpServletRequest request;
 
@@ -125,7 +128,42 @@ public class AccountResource {
             return error(Response.Status.UNAUTHORIZED, "Wrong username or password");
         }
         throttle.succeeded(verdict.attempt().orElseThrow());
+        sessions.loggedIn(caller.getName(), request.getSession(true));
         return Response.ok(me(credentials.username)).build();
+    }
+
+    /**
+     * Changes the caller's password. The current password is checked (throttled like a login, so a
+     * stolen session cannot guess it), and every other logged-in session of the user on this
+     * instance ends: whoever else knew the old password is logged out.
+     */
+    @POST
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(PasswordChange change) {
+        Principal caller = security.getCallerPrincipal();
+        if (caller == null) {
+            return error(Response.Status.UNAUTHORIZED, "Not logged in");
+        }
+        if (change == null || change.currentPassword == null || change.newPassword == null) {
+            return error(Response.Status.BAD_REQUEST, "Expected {\"current_password\": \"...\", \"new_password\": \"...\"}");
+        }
+        LoginThrottle.Verdict verdict = throttle.login(caller.getName(), request.getRemoteAddr());
+        if (!verdict.admitted()) {
+            return tooManyAttempts(verdict.retryAfterSeconds());
+        }
+        try {
+            if (!accounts.changePassword(caller.getName(), change.currentPassword, change.newPassword)) {
+                return error(Response.Status.FORBIDDEN, "Wrong current password");
+            }
+        } catch (RegistrationException invalid) {
+            throttle.succeeded(verdict.attempt().orElseThrow());
+            return error(Response.Status.BAD_REQUEST, invalid.getMessage().replace("Password", "New password"));
+        }
+        throttle.succeeded(verdict.attempt().orElseThrow());
+        HttpSession current = request.getSession(false);
+        sessions.endOtherSessions(caller.getName(), current == null ? "" : current.getId());
+        return Response.noContent().build();
     }
 
     @POST

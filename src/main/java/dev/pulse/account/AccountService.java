@@ -63,6 +63,20 @@ public class AccountService {
         return em.createQuery("SELECT a.username FROM Account a ORDER BY a.id", String.class).getResultList();
     }
 
+    /**
+     * Replaces the password of {@code username} when {@code current} is right and {@code next}
+     * meets the policy; false for a wrong current password.
+     */
+    public boolean changePassword(String username, String current, String next) throws RegistrationException {
+        Account account = find(username).orElseThrow(() -> new IllegalStateException("no account " + username));
+        if (!hasher.matches(current, account.passwordHash())) {
+            return false;
+        }
+        policy.check(username, next);
+        account.changePasswordHash(hasher.hash(next));
+        return true;
+    }
+
     /** Makes sure the account exists with the role, and with this password when one is given. */
     void ensure(String username, String password, String role) throws RegistrationException {
         Optional<Account> existing = find(username);

@@ -225,6 +225,35 @@ class AccountsIT {
     }
 
     @Test
+    void changingThePasswordEndsTheUsersOtherSessions() {
+        AccountSession here = AccountSession.newUser(base, "rotate");
+        AccountSession elsewhere = new AccountSession(base);
+        assertEquals(200, elsewhere.post("api/accounts/login", credentials(here.username(), AccountSession.PASSWORD)).statusCode());
+        try (WsClient otherSocket = elsewhere.connect("ws/accounts/me/");
+             WsClient ownSocket = here.connect("ws/accounts/me/")) {
+            assertEquals(here.username(), otherSocket.nextJson().getString("username"));
+            assertEquals(here.username(), ownSocket.nextJson().getString("username"));
+
+            assertEquals(403, here.post("api/accounts/password", passwordChange("not-the-password", "brand-new-password")).statusCode());
+            HttpResponse<String> weak = here.post("api/accounts/password", passwordChange(AccountSession.PASSWORD, "short"));
+            assertEquals(400, weak.statusCode(), weak.body());
+            assertEquals(401, new AccountSession(base).post("api/accounts/password", passwordChange(AccountSession.PASSWORD, "brand-new-password")).statusCode());
+
+            HttpResponse<String> changed = here.post("api/accounts/password", passwordChange(AccountSession.PASSWORD, "brand-new-password"));
+            assertEquals(204, changed.statusCode(), changed.body());
+            assertEquals(1008, otherSocket.awaitClose());
+            assertEquals(401, elsewhere.get("api/accounts/me").statusCode(), "the other session is logged out");
+            assertEquals(200, here.get("api/accounts/me").statusCode(), "this session stays");
+        }
+        assertEquals(401, new AccountSession(base).post("api/accounts/login", credentials(here.username(), AccountSession.PASSWORD)).statusCode());
+        assertEquals(200, new AccountSession(base).post("api/accounts/login", credentials(here.username(), "brand-new-password")).statusCode());
+    }
+
+    private static String passwordChange(String current, String next) {
+        return jakarta.json.Json.createObjectBuilder().add("current_password", current).add("new_password", next).build().toString();
+    }
+
+    @Test
     void usernamesDifferingOnlyInCaseAreTheSameName() {
         AccountSession first = AccountSession.newUser(base, "case");
         HttpResponse<String> twin = new AccountSession(base).post("api/accounts/register", credentials(first.username().toUpperCase(), AccountSession.PASSWORD));
