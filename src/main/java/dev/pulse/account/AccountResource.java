@@ -42,6 +42,15 @@ public class AccountResource {
     @Inject
     SecurityContext security;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    AccountPolicy policy;
+
+    @Inject
+    SessionSockets sessions;
+
     @Context
     HttpServletRequest request;
 
@@ -57,6 +66,10 @@ public class AccountResource {
     public Response register(Credentials credentials) {
         if (credentials == null) {
             return error(Response.Status.BAD_REQUEST, "Expected {\"username\": \"...\", \"password\": \"...\"}");
+        }
+        long wait = throttle.registration(request.getRemoteAddr());
+        if (wait > 0) {
+            return tooManyAttempts(wait);
         }
         try {
             Account account = accounts.register(credentials.username, credentials.password);
@@ -80,8 +93,28 @@ public class AccountResource {
         if (credentials == null || credentials.username == null || credentials.password == null) {
             return error(Response.Status.BAD_REQUEST, "Expected {\"username\": \"...\", \"password\": \"...\"}");
         }
+        // Throttled before anything is hashed: the hash is the expensive part.
+        LoginThrottle.Verdict verdict = throttle.login(credentials.username, request.getRemoteAddr());
+        if (!verdict.admitted()) {
+            return tooManyAttempts(verdict.retryAfterSeconds());
+        }
+        if (!policy.plausibleUsername(credentials.username)) {
+            // No account can have this name: refuse without a database lookup (the attempt stays counted).
+            return error(Response.Status.UNAUTHORIZED, "Wrong username or password");
+        }
         // A new session id at login, so a session id known before authentication is worth nothing after it.
-        if (request.getSession(false) != null) {
+        HttpSession existing = request.getSession(false);
+        if (existing != null && request.getUserPrincipal() != null) {
+            // Already logged in: the session mechanism would answer SUCCESS from the session without
+            // checking the new credentials, so the previous login ends first (its sockets with it).
+            try {
+                request.logout();
+            } catch (ServletException e) {
+                LOG.log(Level.FINE, "logout before login", e);
+            }
+            existing.invalidate();
+            request.getSession(true);
+        } else if (existing != null) {
             request.changeSessionId();
         } else {
             request.getSession(true);
@@ -89,11 +122,48 @@ public class AccountResource {
         AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
                 .credential(new UsernamePasswordCredential(credentials.username, credentials.password))
                 .newAuthentication(true));
-        if (status != AuthenticationStatus.SUCCESS) {
+        Principal caller = security.getCallerPrincipal();
+        if (status != AuthenticationStatus.SUCCESS || caller == null || !credentials.username.equals(caller.getName())) {
             LOG.fine(() -> "login refused for " + credentials.username + ": " + status);
             return error(Response.Status.UNAUTHORIZED, "Wrong username or password");
         }
+        throttle.succeeded(verdict.attempt().orElseThrow());
+        sessions.loggedIn(caller.getName(), request.getSession(true));
         return Response.ok(me(credentials.username)).build();
+    }
+
+    /**
+     * Changes the caller's password. The current password is checked (throttled like a login, so a
+     * stolen session cannot guess it), and every other logged-in session of the user on this
+     * instance ends: whoever else knew the old password is logged out.
+     */
+    @POST
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(PasswordChange change) {
+        Principal caller = security.getCallerPrincipal();
+        if (caller == null) {
+            return error(Response.Status.UNAUTHORIZED, "Not logged in");
+        }
+        if (change == null || change.currentPassword == null || change.newPassword == null) {
+            return error(Response.Status.BAD_REQUEST, "Expected {\"current_password\": \"...\", \"new_password\": \"...\"}");
+        }
+        LoginThrottle.Verdict verdict = throttle.login(caller.getName(), request.getRemoteAddr());
+        if (!verdict.admitted()) {
+            return tooManyAttempts(verdict.retryAfterSeconds());
+        }
+        try {
+            if (!accounts.changePassword(caller.getName(), change.currentPassword, change.newPassword)) {
+                return error(Response.Status.FORBIDDEN, "Wrong current password");
+            }
+        } catch (RegistrationException invalid) {
+            throttle.succeeded(verdict.attempt().orElseThrow());
+            return error(Response.Status.BAD_REQUEST, invalid.getMessage().replace("Password", "New password"));
+        }
+        throttle.succeeded(verdict.attempt().orElseThrow());
+        HttpSession current = request.getSession(false);
+        sessions.endOtherSessions(caller.getName(), current == null ? "" : current.getId());
+        return Response.noContent().build();
     }
 
     @POST
@@ -123,6 +193,12 @@ public class AccountResource {
 
     private Me me(String username) {
         return new Me(username, List.of(Roles.USER, Roles.ADMIN).stream().filter(security::isCallerInRole).toList());
+    }
+
+    /** 429 with {@code Retry-After}, in the API's error dialect. */
+    static Response tooManyAttempts(long retryAfterSeconds) {
+        return Response.status(429).type(MediaType.APPLICATION_JSON).header("Retry-After", Long.toString(retryAfterSeconds))
+                .entity(Map.of("error", "Too many attempts, retry in " + retryAfterSeconds + " s")).build();
     }
 
     static Response error(Response.Status status, String message) {

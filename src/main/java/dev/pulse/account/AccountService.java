@@ -30,7 +30,8 @@ public class AccountService {
     }
 
     Account create(String username, String password, Set<String> roles) throws RegistrationException {
-        if (find(username).isPresent()) {
+        // "Alice" next to "alice" would let one user pass for another: names are unique ignoring case.
+        if (findIgnoringCase(username).isPresent()) {
             throw new RegistrationException(RegistrationException.Reason.USERNAME_TAKEN, "Username '" + username + "' is taken");
         }
         Account account = new Account(username, hasher.hash(password), roles);
@@ -46,6 +47,12 @@ public class AccountService {
                 .getResultStream().findFirst();
     }
 
+    Optional<Account> findIgnoringCase(String username) {
+        return em.createQuery("SELECT a FROM Account a WHERE LOWER(a.username) = LOWER(:username)", Account.class)
+                .setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
     public Optional<Long> idOf(String username) {
         return em.createQuery("SELECT a.id FROM Account a WHERE a.username = :username", Long.class)
                 .setParameter("username", username)
@@ -54,6 +61,20 @@ public class AccountService {
 
     public List<String> usernames() {
         return em.createQuery("SELECT a.username FROM Account a ORDER BY a.id", String.class).getResultList();
+    }
+
+    /**
+     * Replaces the password of {@code username} when {@code current} is right and {@code next}
+     * meets the policy; false for a wrong current password.
+     */
+    public boolean changePassword(String username, String current, String next) throws RegistrationException {
+        Account account = find(username).orElseThrow(() -> new IllegalStateException("no account " + username));
+        if (!hasher.matches(current, account.passwordHash())) {
+            return false;
+        }
+        policy.check(username, next);
+        account.changePasswordHash(hasher.hash(next));
+        return true;
     }
 
     /** Makes sure the account exists with the role, and with this password when one is given. */

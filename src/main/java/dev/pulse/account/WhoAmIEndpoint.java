@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * or closes 1008 when the handshake carried no logged-in session. Lets clients check a session
  * cookie before opening feature sockets.
  */
-@ServerEndpoint("/ws/accounts/me/")
+@ServerEndpoint(value = "/ws/accounts/me/", configurator = HttpSessionCapture.class)
 public class WhoAmIEndpoint {
 
     private static final Logger LOG = Logger.getLogger(WhoAmIEndpoint.class.getName());
@@ -32,6 +32,9 @@ public class WhoAmIEndpoint {
     @Inject
     JsonCodec codec;
 
+    @Inject
+    SessionSockets sessionSockets;
+
     @OnOpen
     public void open(Session session) {
         Connection connection = hub.open(session);
@@ -39,6 +42,7 @@ public class WhoAmIEndpoint {
             connection.close(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), "Authentication required");
             return;
         }
+        sessionSockets.bind(connection, session);
         connection.send(codec.encode(new Identity(connection.user())));
     }
 

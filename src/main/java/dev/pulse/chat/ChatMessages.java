@@ -59,6 +59,45 @@ public class ChatMessages {
                 .getResultStream().map(MessageView::of).toList();
     }
 
+    /** One page of a room's history, oldest first; {@code more} = the range holds further messages past this page. */
+    public record Page(List<MessageView> messages, boolean more) {
+    }
+
+    /**
+     * A page of history between the exclusive bounds {@code after} and {@code before} (either may
+     * be absent). With {@code after}, the page starts right above it (paging forward, e.g. to fill
+     * a gap); otherwise it ends right below {@code before}, or at the newest message (paging back).
+     */
+    public Page page(long roomId, Long after, Long before, int limit) {
+        StringBuilder jpql = new StringBuilder(
+                "SELECT m FROM ChatMessage m JOIN FETCH m.author JOIN FETCH m.room WHERE m.room.id = :room");
+        if (after != null) {
+            jpql.append(" AND m.id > :after");
+        }
+        if (before != null) {
+            jpql.append(" AND m.id < :before");
+        }
+        boolean forward = after != null;
+        jpql.append(forward ? " ORDER BY m.id" : " ORDER BY m.id DESC");
+        var query = em.createQuery(jpql.toString(), ChatMessage.class).setParameter("room", roomId);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        if (before != null) {
+            query.setParameter("before", before);
+        }
+        // One more than asked tells whether there is more, without a count query.
+        List<MessageView> found = new ArrayList<>(query.setMaxResults(limit + 1).getResultStream().map(MessageView::of).toList());
+        boolean more = found.size() > limit;
+        if (more) {
+            found.remove(found.size() - 1);
+        }
+        if (!forward) {
+            Collections.reverse(found);
+        }
+        return new Page(found, more);
+    }
+
     /** The newest {@code limit} messages above {@code after}, oldest first (for a resume that missed too many). */
     public List<MessageView> newestAfter(long roomId, long after, int limit) {
         List<MessageView> newestFirst = new ArrayList<>(em.createQuery(

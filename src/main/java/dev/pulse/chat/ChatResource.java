@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,6 +35,12 @@ public class ChatResource {
     @Inject
     AccountPolicy accountPolicy;
 
+    @Inject
+    ChatMessages messages;
+
+    @Inject
+    ChatSettings settings;
+
     public record RoomDetails(String name, @JsonbProperty("private") boolean isPrivate, @JsonbProperty("online_count") int onlineCount) {
     }
 
@@ -57,6 +64,56 @@ public class ChatResource {
             case GRANTED -> Response.ok(new RoomDetails(access.room(), access.isPrivate(),
                     presence.onlineCount(access.room()))).build();
         };
+    }
+
+    /**
+     * A room's history as the socket sends it, for clients that got a {@code gap} or scroll back:
+     * {@code ?after=} pages forward from an id, {@code ?before=} pages back from one, both bound a range.
+     * {@code limit} defaults to the join history size and is capped by {@code pulse.chat.history-page-max}.
+     */
+    @GET
+    @Path("/rooms/{room}/messages")
+    public Response history(@PathParam("room") String room, @QueryParam("after") String after,
+                            @QueryParam("before") String before, @QueryParam("limit") String limit) {
+        Optional<String> caller = caller();
+        if (caller.isEmpty()) {
+            return unauthorized();
+        }
+        Long afterId;
+        Long beforeId;
+        int size;
+        try {
+            afterId = id(after, "after");
+            beforeId = id(before, "before");
+            Long asked = id(limit, "limit");
+            size = asked == null ? Math.max(1, settings.historySize()) : (int) Math.min(asked, settings.historyPageMax());
+            if (size < 1) {
+                throw new IllegalArgumentException("limit must be at least 1");
+            }
+        } catch (IllegalArgumentException e) {
+            return error(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+        RoomAccess access = rooms.access(room, caller.get());
+        return switch (access.verdict()) {
+            case UNKNOWN_ROOM -> error(Response.Status.NOT_FOUND, "Unknown room");
+            case NOT_A_MEMBER -> error(Response.Status.FORBIDDEN, "Not a member of this room");
+            case GRANTED -> Response.ok(messages.page(access.roomId(), afterId, beforeId, Math.min(size, settings.historyPageMax()))).build();
+        };
+    }
+
+    private static Long id(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed < 0) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a non-negative integer");
+        }
     }
 
     @GET

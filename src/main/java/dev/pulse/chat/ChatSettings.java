@@ -33,6 +33,32 @@ public class ChatSettings {
     @ConfigProperty(name = "pulse.chat.presence-refresh-seconds", defaultValue = "10")
     int presenceRefreshSeconds;
 
+    /** Most messages one history request returns ({@code GET /api/chat/rooms/{room}/messages?limit=}). */
+    @Inject
+    @ConfigProperty(name = "pulse.chat.history-page-max", defaultValue = "200")
+    int historyPageMax;
+
+    /** Messages one user may post per window (all rooms, all instances); more get an error frame. */
+    @Inject
+    @ConfigProperty(name = "pulse.chat.post-limit", defaultValue = "300")
+    int postLimit;
+
+    @Inject
+    @ConfigProperty(name = "pulse.chat.post-window-seconds", defaultValue = "60")
+    int postWindowSeconds;
+
+    public int postLimit() {
+        return Math.max(1, postLimit);
+    }
+
+    public int postWindowSeconds() {
+        return Math.max(1, postWindowSeconds);
+    }
+
+    public int historyPageMax() {
+        return Math.max(1, historyPageMax);
+    }
+
     public int maxMessageLength() {
         return maxMessageLength;
     }

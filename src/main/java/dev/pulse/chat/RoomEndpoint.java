@@ -1,5 +1,7 @@
 package dev.pulse.chat;
 
+import dev.pulse.account.HttpSessionCapture;
+import dev.pulse.account.SessionSockets;
 import dev.pulse.realtime.Connection;
 import dev.pulse.realtime.Hub;
 import jakarta.inject.Inject;
@@ -20,7 +22,7 @@ import java.util.logging.Logger;
  * {@code ws://host/ws/rooms/{room}/[?after=<id>]}: a chat room. Anonymous, unknown room and
  * private room of others close with 1008; {@code {"body":"..."}} posts a message.
  */
-@ServerEndpoint("/ws/rooms/{room}/")
+@ServerEndpoint(value = "/ws/rooms/{room}/", configurator = HttpSessionCapture.class)
 public class RoomEndpoint {
 
     private static final Logger LOG = Logger.getLogger(RoomEndpoint.class.getName());
@@ -34,6 +36,9 @@ public class RoomEndpoint {
     @Inject
     RoomSessions sessions;
 
+    @Inject
+    SessionSockets sessionSockets;
+
     @OnOpen
     public void open(Session session, @PathParam("room") String room) {
         Connection connection = hub.open(session);
@@ -41,6 +46,7 @@ public class RoomEndpoint {
             refuse(connection, "Authentication required");
             return;
         }
+        sessionSockets.bind(connection, session);
         OptionalLong after;
         try {
             after = after(session);

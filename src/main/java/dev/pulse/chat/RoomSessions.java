@@ -1,5 +1,7 @@
 package dev.pulse.chat;
 
+import dev.pulse.account.AttemptThrottle;
+import dev.pulse.account.SlidingWindow;
 import dev.pulse.chat.ChatEvents.MessageView;
 import dev.pulse.realtime.Connection;
 import dev.pulse.realtime.Hub;
@@ -26,6 +28,7 @@ public class RoomSessions {
 
     private static final Logger LOG = Logger.getLogger(RoomSessions.class.getName());
     private static final String ROOM = RoomSessions.class.getName() + ".room";
+    static final String NOT_STORED = "Message not stored, try again";
 
     @Inject
     Hub hub;
@@ -44,6 +47,9 @@ public class RoomSessions {
 
     @Inject
     ChatSettings settings;
+
+    @Inject
+    AttemptThrottle throttle;
 
     /**
      * Subscribes before reading the backlog, holding live frames meanwhile, so nothing published
@@ -102,9 +108,21 @@ public class RoomSessions {
         }
         try {
             String body = MessageBody.of(codec.parseObject(text), settings.maxMessageLength());
+            // Per user, across rooms and instances: one client cannot flood rooms and the database.
+            AttemptThrottle.Admission admission = throttle.admit("chat-post:" + connection.user(),
+                    new SlidingWindow(settings.postLimit(), settings.postWindowSeconds() * 1000L));
+            if (!admission.admitted()) {
+                connection.send(codec.encode(new ChatEvents.Error("Too many messages, retry in " + admission.retryAfterSeconds() + " s")));
+                return;
+            }
             posting.post(room, connection.user(), body);
         } catch (MalformedMessageException e) {
             connection.send(codec.encode(new ChatEvents.Error(e.getMessage())));
+        } catch (RuntimeException e) {
+            // Storing failed (database down, lock timeout): nothing was broadcast. Say so, so the
+            // sender can retry, instead of a silent loss; the socket stays open.
+            LOG.log(Level.WARNING, "posting to room " + room.room() + " by " + connection.user() + " failed", e);
+            connection.send(codec.encode(new ChatEvents.Error(NOT_STORED)));
         }
     }
 

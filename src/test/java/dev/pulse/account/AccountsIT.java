@@ -22,13 +22,21 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Registration, session login, roles, the handshake's principal and the WebSocket origin policy. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+// The tests that exhaust a per-address limit (every test client is 127.0.0.1) run last.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountsIT {
+
+    /** Far above any limit a deployment would configure: a loop that never sees 429 fails instead of spinning. */
+    private static final int GIVE_UP_AFTER = 2000;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -167,5 +175,160 @@ class AccountsIT {
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
         assertEquals(403, java.net.http.HttpClient.newHttpClient().send(forged, HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(200, victim.get("api/accounts/me").statusCode(), "the session survived the forged request");
+    }
+
+    @Test
+    void repeatedWrongPasswordsForOneUserAre429BeforeHashing() {
+        AccountSession owner = AccountSession.newUser(base, "locked");
+        AccountSession guesser = new AccountSession(base);
+        int allowed = failuresUntil429(guesser, owner.username());
+        assertTrue(allowed >= 1, "some failures are allowed before the limit");
+
+        // Now even the right password is refused for this user (the hash is not even computed) ...
+        HttpResponse<String> right = guesser.post("api/accounts/login", credentials(owner.username(), AccountSession.PASSWORD));
+        assertTooMany(right);
+        // ... also in another case spelling of the name ...
+        assertEquals(429, guesser.post("api/accounts/login", credentials(owner.username().toUpperCase(), "x-wrong-pass")).statusCode());
+        // ... while other users from the same address still log in.
+        AccountSession other = AccountSession.newUser(base, "free");
+        assertEquals(200, other.get("api/accounts/me").statusCode());
+    }
+
+    @Test
+    void aSuccessfulLoginResetsTheUsernamesFailures() {
+        AccountSession probe = AccountSession.newUser(base, "probe");
+        int allowed = failuresUntil429(new AccountSession(base), probe.username());
+
+        AccountSession owner = AccountSession.newUser(base, "reset");
+        AccountSession client = new AccountSession(base);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < allowed - 1; i++) {
+                assertEquals(401, client.post("api/accounts/login", credentials(owner.username(), "wrong-password-" + i)).statusCode());
+            }
+            HttpResponse<String> login = client.post("api/accounts/login", credentials(owner.username(), AccountSession.PASSWORD));
+            assertEquals(200, login.statusCode(), "round " + round + ": " + login.body());
+        }
+    }
+
+    @Test
+    void aLoggedInSessionCannotLogInAsSomeoneElseWithAWrongPassword() {
+        AccountSession victim = AccountSession.newUser(base, "target");
+        AccountSession session = AccountSession.newUser(base, "switch");
+        HttpResponse<String> wrong = session.post("api/accounts/login", credentials(victim.username(), "not-the-password"));
+        assertEquals(401, wrong.statusCode(), wrong.body());
+        HttpResponse<String> me = session.get("api/accounts/me");
+        assertFalse(me.body().contains(victim.username()), me.body());
+
+        HttpResponse<String> right = session.post("api/accounts/login", credentials(victim.username(), AccountSession.PASSWORD));
+        assertEquals(200, right.statusCode(), right.body());
+        assertEquals(victim.username(), WsClient.parse(session.get("api/accounts/me").body()).getString("username"));
+    }
+
+    @Test
+    void changingThePasswordEndsTheUsersOtherSessions() {
+        AccountSession here = AccountSession.newUser(base, "rotate");
+        AccountSession elsewhere = new AccountSession(base);
+        assertEquals(200, elsewhere.post("api/accounts/login", credentials(here.username(), AccountSession.PASSWORD)).statusCode());
+        try (WsClient otherSocket = elsewhere.connect("ws/accounts/me/");
+             WsClient ownSocket = here.connect("ws/accounts/me/")) {
+            assertEquals(here.username(), otherSocket.nextJson().getString("username"));
+            assertEquals(here.username(), ownSocket.nextJson().getString("username"));
+
+            assertEquals(403, here.post("api/accounts/password", passwordChange("not-the-password", "brand-new-password")).statusCode());
+            HttpResponse<String> weak = here.post("api/accounts/password", passwordChange(AccountSession.PASSWORD, "short"));
+            assertEquals(400, weak.statusCode(), weak.body());
+            assertEquals(401, new AccountSession(base).post("api/accounts/password", passwordChange(AccountSession.PASSWORD, "brand-new-password")).statusCode());
+
+            HttpResponse<String> changed = here.post("api/accounts/password", passwordChange(AccountSession.PASSWORD, "brand-new-password"));
+            assertEquals(204, changed.statusCode(), changed.body());
+            assertEquals(1008, otherSocket.awaitClose());
+            assertEquals(401, elsewhere.get("api/accounts/me").statusCode(), "the other session is logged out");
+            assertEquals(200, here.get("api/accounts/me").statusCode(), "this session stays");
+        }
+        assertEquals(401, new AccountSession(base).post("api/accounts/login", credentials(here.username(), AccountSession.PASSWORD)).statusCode());
+        assertEquals(200, new AccountSession(base).post("api/accounts/login", credentials(here.username(), "brand-new-password")).statusCode());
+    }
+
+    private static String passwordChange(String current, String next) {
+        return jakarta.json.Json.createObjectBuilder().add("current_password", current).add("new_password", next).build().toString();
+    }
+
+    @Test
+    void usernamesDifferingOnlyInCaseAreTheSameName() {
+        AccountSession first = AccountSession.newUser(base, "case");
+        HttpResponse<String> twin = new AccountSession(base).post("api/accounts/register", credentials(first.username().toUpperCase(), AccountSession.PASSWORD));
+        assertEquals(409, twin.statusCode(), twin.body());
+    }
+
+    @Test
+    void loggingOutClosesTheSessionsOpenSockets() {
+        AccountSession session = AccountSession.newUser(base, "bye");
+        AccountSession bystander = AccountSession.newUser(base, "stay");
+        try (WsClient socket = session.connect("ws/accounts/me/");
+             WsClient other = bystander.connect("ws/accounts/me/")) {
+            assertEquals(session.username(), socket.nextJson().getString("username"));
+            assertEquals(bystander.username(), other.nextJson().getString("username"));
+            assertEquals(204, session.post("api/accounts/logout", null).statusCode());
+            assertEquals(1008, socket.awaitClose());
+            // Another session's socket is untouched: it still answers as its user on a new socket too.
+            try (WsClient again = bystander.connect("ws/accounts/me/")) {
+                assertEquals(bystander.username(), again.nextJson().getString("username"));
+            }
+        }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void manyFailuresFromOneAddressAre429ForEveryone() {
+        AccountSession owner = AccountSession.newUser(base, "victim");
+        AccountSession client = new AccountSession(base);
+        HttpResponse<String> last = null;
+        for (int i = 0; i < GIVE_UP_AFTER; i++) {
+            // A new unknown name each time, so only the address limit can stop it.
+            last = client.post("api/accounts/login", credentials(AccountSession.uniqueName("nobody"), "whatever-pass"));
+            if (last.statusCode() == 429) {
+                break;
+            }
+            assertEquals(401, last.statusCode(), last.body());
+        }
+        assertTooMany(last);
+        assertEquals(429, new AccountSession(base).post("api/accounts/login", credentials(owner.username(), AccountSession.PASSWORD)).statusCode());
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void manyRegistrationsFromOneAddressAre429() {
+        AccountSession client = new AccountSession(base);
+        HttpResponse<String> last = null;
+        for (int i = 0; i < GIVE_UP_AFTER; i++) {
+            // Invalid registrations count too (and cost no hashing, so the test stays cheap).
+            last = client.post("api/accounts/register", credentials("x", "short"));
+            if (last.statusCode() == 429) {
+                break;
+            }
+            assertEquals(400, last.statusCode(), last.body());
+        }
+        assertTooMany(last);
+        assertEquals(429, client.post("api/accounts/register", credentials(AccountSession.uniqueName("late"), AccountSession.PASSWORD)).statusCode());
+    }
+
+    /** Fails logins of {@code username} until the server says 429; returns how many 401s it took. */
+    private static int failuresUntil429(AccountSession client, String username) {
+        for (int i = 0; i < GIVE_UP_AFTER; i++) {
+            HttpResponse<String> login = client.post("api/accounts/login", credentials(username, "wrong-password-" + i));
+            if (login.statusCode() == 429) {
+                assertTooMany(login);
+                return i;
+            }
+            assertEquals(401, login.statusCode(), login.body());
+        }
+        throw new AssertionError("never throttled after " + GIVE_UP_AFTER + " failures");
+    }
+
+    private static void assertTooMany(HttpResponse<String> response) {
+        assertEquals(429, response.statusCode(), response.body());
+        long retryAfter = Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1, "Retry-After " + retryAfter);
+        assertEquals("Too many attempts, retry in " + retryAfter + " s", WsClient.parse(response.body()).getString("error"));
     }
 }

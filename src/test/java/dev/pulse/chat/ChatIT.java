@@ -420,6 +420,189 @@ class ChatIT {
                 replayed.add(frame.getJsonObject("message").getJsonNumber("id").longValue());
             }
             assertEquals(stored.subList(posted - 200, posted), replayed, "the newest 200 (pulse.chat.resume-limit)");
+
+            // The skipped range is recoverable over HTTP.
+            List<Long> filled = new ArrayList<>();
+            long from = after;
+            JsonObject page;
+            do {
+                page = page(pair.b(), pair.room(), "?after=" + from + "&before=" + next + "&limit=2");
+                filled.addAll(ids(page));
+                from = filled.get(filled.size() - 1);
+            } while (page.getBoolean("more"));
+            assertEquals(stored.subList(1, posted - 200), filled);
         }
+        // A huge limit is capped (pulse.chat.history-page-max), and says there is more.
+        JsonObject capped = page(pair.b(), pair.room(), "?limit=1000000");
+        assertTrue(ids(capped).size() < posted, "capped: " + ids(capped).size());
+        assertTrue(capped.getBoolean("more"));
+        assertEquals(stored.subList(posted - ids(capped).size(), posted), ids(capped));
+    }
+
+    // ---- history over HTTP
+
+    private static List<Long> ids(JsonObject page) {
+        return page.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                .map(m -> m.getJsonNumber("id").longValue()).toList();
+    }
+
+    private static JsonObject page(AccountSession user, String room, String query) {
+        HttpResponse<String> response = user.get("api/chat/rooms/" + room + "/messages" + query);
+        assertEquals(200, response.statusCode(), response.body());
+        return WsClient.parse(response.body());
+    }
+
+    @Test
+    void historyPagesBackAndForwardOverHttpWithTheSocketsMessageJson() throws Exception {
+        Pair pair = privatePair("page");
+        String path = "ws/rooms/" + pair.room() + "/";
+        List<JsonObject> live = new ArrayList<>();
+        try (WsClient writer = pair.a().connect(path)) {
+            joined(writer);
+            for (int i = 0; i < 12; i++) {
+                writer.send(post("p" + i));
+            }
+            for (int i = 0; i < 12; i++) {
+                live.add(writer.nextJson(ChatIT::isMessage).getJsonObject("message"));
+            }
+        }
+        List<Long> stored = storedIds(pair.room());
+        assertEquals(12, stored.size());
+
+        JsonObject all = page(pair.b(), pair.room(), "");
+        assertEquals(stored, ids(all));
+        assertFalse(all.getBoolean("more"));
+        assertEquals(live, all.getJsonArray("messages").getValuesAs(JsonObject.class), "the same message JSON as the socket");
+
+        JsonObject back = page(pair.b(), pair.room(), "?before=" + stored.get(10) + "&limit=3");
+        assertEquals(stored.subList(7, 10), ids(back));
+        assertTrue(back.getBoolean("more"));
+        JsonObject first = page(pair.b(), pair.room(), "?before=" + stored.get(2) + "&limit=3");
+        assertEquals(stored.subList(0, 2), ids(first));
+        assertFalse(first.getBoolean("more"));
+
+        // Filling a gap: forward from `after`, bounded by `before`, page by page.
+        JsonObject forward = page(pair.b(), pair.room(), "?after=" + stored.get(2) + "&before=" + stored.get(9) + "&limit=4");
+        assertEquals(stored.subList(3, 7), ids(forward));
+        assertTrue(forward.getBoolean("more"));
+        JsonObject rest = page(pair.b(), pair.room(), "?after=" + stored.get(6) + "&before=" + stored.get(9) + "&limit=4");
+        assertEquals(stored.subList(7, 9), ids(rest));
+        assertFalse(rest.getBoolean("more"));
+    }
+
+    @Test
+    void historyOverHttpIsForMembersWithValidParameters() {
+        Pair pair = privatePair("hacl");
+        String messages = "api/chat/rooms/" + pair.room() + "/messages";
+        AccountSession stranger = AccountSession.newUser(base, "peek");
+        assertEquals(403, stranger.get(messages).statusCode());
+        assertEquals(401, new AccountSession(base).get(messages).statusCode());
+        assertEquals(404, stranger.get("api/chat/rooms/no-such-room-" + stranger.username() + "/messages").statusCode());
+        assertEquals(200, stranger.get("api/chat/rooms/lobby/messages?limit=1").statusCode());
+        for (String bad : List.of("?after=abc", "?before=-1", "?limit=0", "?limit=x")) {
+            HttpResponse<String> refused = pair.a().get(messages + bad);
+            assertEquals(400, refused.statusCode(), bad);
+            assertTrue(WsClient.parse(refused.body()).getString("error").contains("must be"), refused.body());
+        }
+    }
+
+    @Test
+    void loggingOutClosesTheRoomSocketsOfThatSession() {
+        AccountSession user = AccountSession.newUser(base, "leaver");
+        try (WsClient socket = user.connect("ws/rooms/lobby/")) {
+            joined(socket);
+            assertEquals(204, user.post("api/accounts/logout", null).statusCode());
+            assertEquals(1008, socket.awaitClose());
+        }
+    }
+
+    @Test
+    void theChatPageLoadsEarlierMessagesAndFillsAGapAfterResuming() throws Exception {
+        Pair pair = privatePair("ui");
+        String path = "ws/rooms/" + pair.room() + "/";
+        List<String> sent = new ArrayList<>();
+        try (WsClient writer = pair.b().connect(path)) {
+            joined(writer);
+            for (int i = 0; i < 60; i++) {
+                sent.add("h" + i);
+                writer.send(post("h" + i));
+                writer.nextJson(ChatIT::isMessage);
+            }
+        }
+        String root = base.toExternalForm().endsWith("/") ? base.toExternalForm() : base.toExternalForm() + "/";
+        org.openqa.selenium.chrome.ChromeDriver driver = dev.pulse.support.Browser.start();
+        try {
+            driver.get(root + "accounts/login.html?next=" + java.net.URLEncoder.encode("/chat/room.html?room=" + pair.room(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(pair.a().username());
+            driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(AccountSession.PASSWORD);
+            driver.findElement(org.openqa.selenium.By.cssSelector("#login button")).click();
+            WsClient.eventually(() -> assertEquals("connected", driver.findElement(org.openqa.selenium.By.id("connection")).getText()));
+            WsClient.eventually(() -> assertEquals(sent.get(sent.size() - 1), last(bodies(driver))));
+            assertTrue(bodies(driver).size() < sent.size(), "the join shows only the newest history");
+
+            org.openqa.selenium.WebElement loadEarlier = driver.findElement(org.openqa.selenium.By.id("load-earlier"));
+            WsClient.eventually(() -> {
+                if (loadEarlier.isDisplayed() && loadEarlier.isEnabled()) {
+                    loadEarlier.click();
+                }
+                assertFalse(loadEarlier.isDisplayed(), "no more earlier messages");
+            });
+            assertEquals(sent, bodies(driver), "all of them, in order, once");
+
+            // Disconnected long enough to miss more than the server replays: the page fills the gap over HTTP.
+            driver.executeScript("window.reconnect = client.connect; client.connect = function () {}; client.socket.close(4000, 'test drop');");
+            try (WsClient writer = pair.b().connect(path)) {
+                joined(writer);
+                for (int i = 0; i < 205; i++) {
+                    sent.add("g" + i);
+                    writer.send(post("g" + i));
+                }
+                for (int i = 0; i < 205; i++) {
+                    writer.nextJson(ChatIT::isMessage);
+                }
+            }
+            driver.executeScript("client.connect = window.reconnect; client.connect();");
+            WsClient.eventually(() -> assertEquals(sent.size(), bodies(driver).size()));
+            assertEquals(sent, bodies(driver), "the gap was filled, in order, nothing twice");
+            WsClient.eventually(() -> assertEquals("connected", driver.findElement(org.openqa.selenium.By.id("connection")).getText()));
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void aFloodingUserGetsErrorsAndTheSocketStaysUsable() throws Exception {
+        Pair pair = privatePair("flood");
+        String path = "ws/rooms/" + pair.room() + "/";
+        try (WsClient writer = pair.a().connect(path)) {
+            joined(writer);
+            int sent = 320;
+            for (int i = 0; i < sent; i++) {
+                writer.send(post("f" + i));
+            }
+            // Every post answers its sender once: its own message back, or an error.
+            int echoed = 0;
+            List<String> errors = new ArrayList<>();
+            for (int i = 0; i < sent; i++) {
+                JsonObject frame = writer.nextJson(f -> !f.getString("event").equals("online_count"));
+                if (isMessage(frame)) {
+                    echoed++;
+                } else {
+                    assertEquals("error", frame.getString("event"), frame.toString());
+                    errors.add(frame.getString("message"));
+                }
+            }
+            assertFalse(errors.isEmpty(), "a flood is limited");
+            assertTrue(errors.get(0).matches("Too many messages, retry in \\d+ s"), errors.get(0));
+            assertEquals(echoed, storedIds(pair.room()).size(), "refused messages are not stored");
+
+            writer.send("{not json");
+            assertTrue(writer.nextJson(f -> f.getString("event").equals("error")).getString("message").startsWith("Malformed JSON"));
+        }
+    }
+
+    private static String last(List<String> values) {
+        return values.isEmpty() ? null : values.get(values.size() - 1);
     }
 }

@@ -1,0 +1,28 @@
+package dev.pulse.account;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebListener;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionIdListener;
+import jakarta.servlet.http.HttpSessionListener;
+
+/**
+ * An HTTP session that is invalidated or expires, or whose id changes at a new login (the caller
+ * may now be someone else), ends the sockets opened with it.
+ */
+@WebListener
+public class SessionEndListener implements HttpSessionListener, HttpSessionIdListener {
+
+    @Inject
+    SessionSockets sockets;
+
+    @Override
+    public void sessionDestroyed(HttpSessionEvent event) {
+        sockets.ended(event.getSession().getId());
+    }
+
+    @Override
+    public void sessionIdChanged(HttpSessionEvent event, String oldSessionId) {
+        sockets.ended(oldSessionId);
+    }
+}
