@@ -8,12 +8,7 @@ import dev.pulse.realtime.Connection;
 import dev.pulse.realtime.Hub;
 import dev.pulse.realtime.JsonCodec;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,14 +20,12 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The /ws/tick/ simulator (seed 000): one managed scheduled task per instance advances the price
- * path of every symbol someone watches, and streams ticks, candles and settled contracts to the
+ * The /ws/tick/ simulator (seed 000): each beat of the {@link TickClock} EJB timer advances the
+ * price path of every symbol someone watches, and streams ticks, candles and settled contracts to the
  * groups {@code tick_data_{client_id}} and {@code trade_updates_{client_id}}. Each tick frame is
  * encoded once per symbol, whatever the number of clients.
  */
@@ -40,9 +33,6 @@ import java.util.logging.Logger;
 public class TickStreams {
 
     private static final Logger LOG = Logger.getLogger(TickStreams.class.getName());
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
 
     @Inject
     TickSettings settings;
@@ -61,7 +51,6 @@ public class TickStreams {
     private final Map<String, Ohlc> candles = new ConcurrentHashMap<>();
     private GeometricBrownianMotion model;
     private Random directions;
-    private ScheduledFuture<?> ticker;
 
     /** One client id's streams; several sockets may share a client id, as Channels groups allow. */
     private final class Client {
@@ -90,18 +79,6 @@ public class TickStreams {
         long seed = settings.seed();
         model = new GeometricBrownianMotion(seed, 0, settings.volatility());
         directions = new Random(seed ^ 0x7ade);
-    }
-
-    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        ticker = scheduler.scheduleAtFixedRate(this::tickSafely, settings.intervalMs(), settings.intervalMs(), TimeUnit.MILLISECONDS);
-        LOG.info(() -> "Tick simulator running every " + settings.intervalMs() + " ms");
-    }
-
-    @PreDestroy
-    void stop() {
-        if (ticker != null) {
-            ticker.cancel(false);
-        }
     }
 
     public void join(Connection connection, String clientId) {
@@ -195,11 +172,11 @@ public class TickStreams {
         return start.isPresent();
     }
 
-    private void tickSafely() {
+    /** One beat of the simulator; a failed beat is logged and the next one runs as usual. */
+    void tickSafely() {
         try {
             tick();
         } catch (RuntimeException e) {
-            // A failed beat must not end the schedule.
             LOG.log(Level.WARNING, "tick simulation failed", e);
         }
     }
