@@ -8,7 +8,6 @@ import dev.pulse.realtime.Hub;
 import dev.pulse.realtime.JsonCodec;
 import dev.pulse.realtime.MalformedMessageException;
 import dev.pulse.realtime.UserDirectory;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -54,24 +53,17 @@ public class MarketStream {
     Instance<UserDirectory> users;
 
     @Inject
-    @ConfigProperty(name = "MAX_CONNECTIONS_PER_USER", defaultValue = "5")
-    int maxConnectionsPerUser;
+    UserConnections userConnections;
 
     @Inject
     @ConfigProperty(name = "MAX_SUBSCRIPTIONS_PER_CONNECTION", defaultValue = "50")
     int maxSubscriptions;
 
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-    private ConnectionLimits limits;
-
-    @PostConstruct
-    void init() {
-        limits = new ConnectionLimits(maxConnectionsPerUser);
-    }
 
     /** Greets a new socket; false when its user already has the most sockets allowed. */
     public boolean open(Connection connection) {
-        if (!limits.admit(connection.user())) {
+        if (!userConnections.admit(connection.user())) {
             return false;
         }
         connection.attributes().put(STATE, new Subscriptions());
@@ -84,7 +76,7 @@ public class MarketStream {
 
     public void close(Connection connection) {
         if (connections.remove(connection)) {
-            limits.release(connection.user());
+            userConnections.release(connection.user());
         }
     }
 
@@ -173,12 +165,14 @@ public class MarketStream {
         }
     }
 
-    /** Counts over this instance's /ws/realtime/ sockets; {@code user} may be null. */
+    /**
+     * Counts over this instance's /ws/realtime/ sockets, except the caller's connection count, which
+     * is cluster-wide; {@code user} may be null.
+     */
     public RealtimeStats stats(String user, boolean running) {
         int assets = 0;
         int portfolioCount = 0;
         Set<String> authenticated = new TreeSet<>();
-        int userConnections = 0;
         Set<Long> userPortfolios = new TreeSet<>();
         Set<String> userAssets = new TreeSet<>();
         for (Connection connection : connections) {
@@ -188,7 +182,6 @@ public class MarketStream {
             if (connection.user() != null) {
                 authenticated.add(connection.user());
                 if (connection.user().equals(user)) {
-                    userConnections++;
                     userPortfolios.addAll(subscriptions.portfolios());
                     userAssets.addAll(subscriptions.assets());
                 }
@@ -196,7 +189,8 @@ public class MarketStream {
         }
         return new RealtimeStats(running ? "running" : "stopped",
                 new RealtimeStats.Global(connections.size(), authenticated.size(), portfolioCount, assets),
-                new RealtimeStats.User(userConnections,
+                // The count the connection limit uses: the user's sockets on every instance.
+                new RealtimeStats.User(userConnections.count(user),
                         new RealtimeStats.Subscribed(userPortfolios.stream().toList(), userAssets.stream().toList())));
     }
 
