@@ -15,6 +15,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -165,33 +166,40 @@ public class MarketStream {
         }
     }
 
-    /**
-     * Counts over this instance's /ws/realtime/ sockets, except the caller's connection count, which
-     * is cluster-wide; {@code user} may be null.
-     */
-    public RealtimeStats stats(String user, boolean running) {
+    /** What this instance's /ws/realtime/ sockets are: counts and the logged-in users among them. */
+    public InstanceStats snapshot() {
         int assets = 0;
         int portfolioCount = 0;
         Set<String> authenticated = new TreeSet<>();
-        Set<Long> userPortfolios = new TreeSet<>();
-        Set<String> userAssets = new TreeSet<>();
         for (Connection connection : connections) {
             Subscriptions subscriptions = subscriptions(connection);
             assets += subscriptions.assets().size();
             portfolioCount += subscriptions.portfolios().size();
             if (connection.user() != null) {
                 authenticated.add(connection.user());
-                if (connection.user().equals(user)) {
+            }
+        }
+        return new InstanceStats(connections.size(), portfolioCount, assets, List.copyOf(authenticated));
+    }
+
+    /**
+     * The caller's own figures: the connection count the limit uses (every instance), the
+     * subscriptions of its sockets on this instance; {@code user} may be null.
+     */
+    public RealtimeStats.User userStats(String user) {
+        Set<Long> userPortfolios = new TreeSet<>();
+        Set<String> userAssets = new TreeSet<>();
+        if (user != null) {
+            for (Connection connection : connections) {
+                if (user.equals(connection.user())) {
+                    Subscriptions subscriptions = subscriptions(connection);
                     userPortfolios.addAll(subscriptions.portfolios());
                     userAssets.addAll(subscriptions.assets());
                 }
             }
         }
-        return new RealtimeStats(running ? "running" : "stopped",
-                new RealtimeStats.Global(connections.size(), authenticated.size(), portfolioCount, assets),
-                // The count the connection limit uses: the user's sockets on every instance.
-                new RealtimeStats.User(userConnections.count(user),
-                        new RealtimeStats.Subscribed(userPortfolios.stream().toList(), userAssets.stream().toList())));
+        return new RealtimeStats.User(userConnections.count(user),
+                new RealtimeStats.Subscribed(List.copyOf(userPortfolios), List.copyOf(userAssets)));
     }
 
     public int connectionCount() {

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import dev.pulse.account.AccountSession;
 import dev.pulse.market.Http;
 import dev.pulse.support.Browser;
@@ -24,6 +28,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -656,6 +662,40 @@ class MarketRealtimeIT {
             JsonObject anonymousView = Http.get(base, "realtime/status/").json().getJsonObject("user_stats");
             assertEquals(0, anonymousView.getInt("connection_count"));
             assertTrue(anonymousView.getJsonObject("subscriptions").getJsonArray("assets").isEmpty());
+        }
+    }
+    @Test
+    void globalStatsAddUpTheOtherInstancesOfTheCluster() {
+        // A Hazelcast client in the deployment's cluster publishes the figures of another instance.
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(System.getProperty("pulse.it.clusterName"));
+        config.getNetworkConfig().addAddress("127.0.0.1:" + System.getProperty("pulse.it.hazelcastPort"));
+        HazelcastInstance other = HazelcastClient.newHazelcastClient(config);
+        AccountSession user = AccountSession.newUser(base, "both");
+        String elsewhere = AccountSession.uniqueName("elsewhere");
+        String key = "another-instance-" + UUID.randomUUID();
+        IMap<String, String> published = other.getMap(ClusterStats.MAP);
+        try (WsClient here = user.connect("ws/realtime/")) {
+            greeted(here);
+            here.send("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"AAPL\"}}");
+            nextUpdateOf(here, "AAPL");
+            published.set(key, "{\"connections\":7,\"portfolio_subscriptions\":2,\"asset_subscriptions\":4,\"users\":[\""
+                    + user.username() + "\",\"" + elsewhere + "\"]}", 60, TimeUnit.SECONDS);
+            WsClient.eventually(() -> {
+                JsonObject global = Http.get(base, "realtime/status/").json().getJsonObject("global_stats");
+                assertEquals(1 + 7, global.getInt("total_connections"), global.toString());
+                assertEquals(2, global.getInt("authenticated_users"), "a user on two instances counts once: " + global);
+                assertEquals(2, global.getInt("portfolio_subscriptions"));
+                assertEquals(1 + 4, global.getInt("asset_subscriptions"));
+            });
+            // The other instance is gone (its entry expires in reality; removed here): only this one's figures remain.
+            published.delete(key);
+            JsonObject global = Http.get(base, "realtime/status/").json().getJsonObject("global_stats");
+            assertEquals(1, global.getInt("total_connections"), global.toString());
+            assertEquals(1, global.getInt("authenticated_users"));
+        } finally {
+            published.delete(key);
+            other.shutdown();
         }
     }
 }
