@@ -39,7 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Fan-out benchmark (not part of the test suite: {@code mvn -Pbench verify}). Many real sockets
- * subscribe to one symbol on {@code /ws/realtime/}; price updates are forced over HTTP and every
+ * subscribe to one symbol on {@code /ws/realtime/}; price updates are forced over HTTP (logged in as the
+ * bootstrap administrator; the sockets stay anonymous) and every
  * socket's delivery latency (arrival minus the envelope's server timestamp) is recorded. The run
  * is repeated with stalled clients that never read, to show they cost the others nothing, and the
  * server's heap and RSS are read. Figures go to target/benchmark/fanout.md.

@@ -32,6 +32,8 @@ public class UserConnections {
     private static final Logger LOG = Logger.getLogger(UserConnections.class.getName());
     /** Bounds how long a lock survives an instance that dies while holding it. */
     private static final long LOCK_LEASE_SECONDS = 10;
+    /** How long an opening socket waits for another instance's admission of the same user. */
+    private static final long LOCK_WAIT_SECONDS = 5;
 
     @Inject
     HazelcastLookup hazelcast;
@@ -78,7 +80,11 @@ public class UserConnections {
         hazelcast.instance().ifPresent(hz -> {
             try {
                 IMap<String, Integer> counts = hz.getMap(MAP);
-                counts.lock(user, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
+                if (!tryLock(counts, user)) {
+                    // Without the lock, still withdraw the socket: a count too high would lock the user out.
+                    mirror(counts, hz, user);
+                    return;
+                }
                 try {
                     mirror(counts, hz, user);
                 } finally {
@@ -106,7 +112,9 @@ public class UserConnections {
 
     private boolean admitClustered(HazelcastInstance hz, String user) {
         IMap<String, Integer> counts = hz.getMap(MAP);
-        counts.lock(user, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
+        if (!tryLock(counts, user)) {
+            throw new IllegalStateException("the cluster-wide count of " + user + " stayed locked for " + LOCK_WAIT_SECONDS + " s");
+        }
         try {
             if (total(counts, hz, user) >= maxPerUser) {
                 return false;
@@ -117,6 +125,15 @@ public class UserConnections {
             return true;
         } finally {
             counts.unlock(user);
+        }
+    }
+
+    private static boolean tryLock(IMap<String, Integer> counts, String user) {
+        try {
+            return counts.tryLock(user, LOCK_WAIT_SECONDS, TimeUnit.SECONDS, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
