@@ -44,6 +44,11 @@ public class Position {
         this.averageCost = averageCost;
     }
 
+    /** Replaces the held quantity; the average cost stays that of the first purchase. */
+    public void requantity(BigDecimal quantity) {
+        this.quantity = quantity;
+    }
+
     public Asset asset() {
         return asset;
     }

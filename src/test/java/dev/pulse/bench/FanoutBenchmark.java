@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Fan-out benchmark (not part of the test suite: {@code mvn -Pbench verify}). Many real sockets
- * subscribe to one symbol on {@code /ws/realtime/}; price updates are forced over HTTP and every
+ * subscribe to one symbol on {@code /ws/realtime/}; price updates are forced over HTTP (logged in as the
+ * bootstrap administrator; the sockets stay anonymous) and every
  * socket's delivery latency (arrival minus the envelope's server timestamp) is recorded. The run
  * is repeated with stalled clients that never read, to show they cost the others nothing, and the
  * server's heap and RSS are read. Figures go to target/benchmark/fanout.md.
@@ -60,7 +62,23 @@ class FanoutBenchmark {
     @ArquillianResource
     URL base;
 
+    /** The subscribers' client: no cookies, so the sockets stay anonymous (not bound by MAX_CONNECTIONS_PER_USER). */
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /** The control client: its own cookie jar holds the administrator's session. */
+    private final HttpClient control = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+    /** force_price_update needs a logged-in caller: log in as the bootstrap administrator. */
+    private void logIn() throws IOException, InterruptedException {
+        String credentials = Json.createObjectBuilder().add("username", System.getProperty("pulse.it.adminUser", "admin"))
+                .add("password", System.getProperty("pulse.it.adminPassword", "it-admin-secret")).build().toString();
+        HttpResponse<String> login = control.send(HttpRequest.newBuilder(URI.create(base + "api/accounts/login"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(credentials)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() != 200) {
+            throw new AssertionError("admin login answered " + login.statusCode() + " " + login.body());
+        }
+    }
 
     /** A subscriber that records latencies, or, when stalled, stops reading after its confirmation. */
     static final class Subscriber implements WebSocket.Listener {
@@ -119,6 +137,7 @@ class FanoutBenchmark {
 
     @Test
     void fanout() throws Exception {
+        logIn();
         List<Result> results = new ArrayList<>();
         results.add(run("fast clients only", CLIENTS, 0));
         results.add(run("with stalled clients", CLIENTS, STALLED));
@@ -154,7 +173,7 @@ class FanoutBenchmark {
 
         long start = System.nanoTime();
         for (int i = 0; i < UPDATES; i++) {
-            HttpResponse<String> forced = http.send(HttpRequest.newBuilder(URI.create(base + "api/realtime/force_price_update/"))
+            HttpResponse<String> forced = control.send(HttpRequest.newBuilder(URI.create(base + "api/realtime/force_price_update/"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"symbols\":[\"" + SYMBOL + "\"]}")).build(),
                     HttpResponse.BodyHandlers.ofString());

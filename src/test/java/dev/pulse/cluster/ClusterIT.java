@@ -1,6 +1,7 @@
 package dev.pulse.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.account.AccountSession;
 import dev.pulse.support.PayaraMicroProcess;
@@ -12,6 +13,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -195,6 +198,91 @@ class ClusterIT {
             assertEquals(followerCycles, followerAfter.getJsonNumber("cycles").longValue());
         } finally {
             adminOnFirst.post("api/realtime/feed/stop/", null);
+        }
+    }
+
+    // ---- market (/ws/realtime/): limits, stats and portfolio updates across both instances ----
+
+    /** The same account logged in on the second instance (HTTP sessions are per instance). */
+    private static AccountSession sameUserOnSecond(AccountSession user) {
+        AccountSession session = new AccountSession(second.base());
+        HttpResponse<String> login = session.post("api/accounts/login", AccountSession.credentials(user.username(), AccountSession.PASSWORD));
+        assertEquals(200, login.statusCode(), login.body());
+        return session;
+    }
+
+    private static JsonObject greeted(WsClient socket) {
+        JsonObject greeting = socket.nextJson();
+        assertEquals("connection", greeting.getString("type"), greeting.toString());
+        return greeting.getJsonObject("data");
+    }
+
+    @Test
+    void theMarketConnectionLimitAndGlobalStatsSpanBothInstances() {
+        bothInstancesSeeOneClusterOfTwo();
+        // MAX_CONNECTIONS_PER_USER comes from the failsafe environment both instances inherit.
+        int limit = Integer.parseInt(System.getenv().getOrDefault("MAX_CONNECTIONS_PER_USER", "5"));
+        AccountSession onFirst = AccountSession.newUser(first, "spread");
+        AccountSession onSecond = sameUserOnSecond(onFirst);
+        List<WsClient> sockets = new ArrayList<>();
+        List<WsClient> secondSockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < limit; i++) {
+                boolean second = i % 2 == 1;
+                WsClient socket = (second ? onSecond : onFirst).connect("ws/realtime/");
+                sockets.add(socket);
+                if (second) {
+                    secondSockets.add(socket);
+                }
+                assertTrue(greeted(socket).getBoolean("authenticated"));
+            }
+            for (AccountSession session : List.of(onFirst, onSecond)) {
+                try (WsClient oneTooMany = session.connect("ws/realtime/")) {
+                    assertEquals(1008, oneTooMany.awaitClose(), "the limit counts the sockets on both instances");
+                }
+            }
+            // Either instance reports the whole cluster's sockets and the caller's count over both.
+            WsClient.eventually(() -> {
+                for (AccountSession session : List.of(onFirst, onSecond)) {
+                    JsonObject status = WsClient.parse(session.get("realtime/status/").body());
+                    assertEquals(limit, status.getJsonObject("global_stats").getInt("total_connections"), status.toString());
+                    assertEquals(1, status.getJsonObject("global_stats").getInt("authenticated_users"), status.toString());
+                    assertEquals(limit, status.getJsonObject("user_stats").getInt("connection_count"), status.toString());
+                }
+            });
+            // A socket closed on the second instance frees a slot on the first.
+            WsClient closed = secondSockets.get(0);
+            sockets.remove(closed);
+            closed.close();
+            WsClient.eventually(() -> assertEquals(limit - 1, WsClient.parse(onFirst.get("realtime/status/").body())
+                    .getJsonObject("user_stats").getInt("connection_count")));
+            WsClient again = onFirst.connect("ws/realtime/");
+            sockets.add(again);
+            assertTrue(greeted(again).getBoolean("authenticated"));
+        } finally {
+            sockets.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    void aPortfolioWatchedOnOneInstanceIsRevaluedByAPriceForcedOnTheOther() {
+        bothInstancesSeeOneClusterOfTwo();
+        AccountSession owner = AccountSession.newUser(first, "spreadowner");
+        HttpResponse<String> created = owner.post("api/portfolios", "{\"name\":\"Across\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        long id = WsClient.parse(created.body()).getJsonNumber("id").longValue();
+        assertEquals(200, owner.post("api/portfolios/" + id + "/positions", "{\"symbol\":\"NFLX\",\"quantity\":4}").statusCode());
+        try (WsClient onSecond = sameUserOnSecond(owner).connect("ws/realtime/")) {
+            greeted(onSecond);
+            onSecond.send("{\"type\":\"subscribe_portfolio\",\"data\":{\"portfolio_id\":" + id + "}}");
+            JsonObject initial = onSecond.nextJson(frame -> frame.getString("type").equals("portfolio_update"));
+            HttpResponse<String> forced = owner.post("api/realtime/force_price_update/", "{\"symbols\":[\"NFLX\"]}");
+            assertEquals(200, forced.statusCode(), forced.body());
+            JsonObject update = onSecond.nextJson(frame -> frame.getString("type").equals("portfolio_update")).getJsonObject("data");
+            assertEquals(id, update.getJsonNumber("portfolio_id").longValue());
+            JsonObject viaApi = WsClient.parse(owner.get("api/portfolios/" + id).body());
+            assertEquals(viaApi.getJsonNumber("total_value").doubleValue(), update.getJsonNumber("total_value").doubleValue(),
+                    "before: " + initial + ", after: " + update);
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.pulse.market;
 
+import dev.pulse.account.AccountSession;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -9,8 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Plain HTTP calls of the market ITs. */
+/** Plain HTTP calls of the market ITs: anonymous (static methods) or as a logged-in {@link Session}. */
 public final class Http {
+
+    public static final String ADMIN = "admin";
 
     public record Reply(int status, String body, String contentType) {
         public JsonObject json() {
@@ -28,22 +32,64 @@ public final class Http {
     }
 
     public static Reply get(URL base, String path) {
-        return send(HttpRequest.newBuilder(uri(base, path)).GET());
+        return send(CLIENT, HttpRequest.newBuilder(uri(base, path)).GET());
     }
 
     public static Reply post(URL base, String path, String json) {
-        return send(HttpRequest.newBuilder(uri(base, path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(CLIENT, post(uri(base, path), json));
     }
 
     public static Reply put(URL base, String path, String json) {
-        return send(HttpRequest.newBuilder(uri(base, path)).header("Content-Type", "application/json")
+        return send(CLIENT, HttpRequest.newBuilder(uri(base, path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    private static Reply send(HttpRequest.Builder request) {
+    /** The bootstrap administrator's session (password from the test environment). */
+    public static Session admin(URL base) {
+        return Session.login(base, ADMIN, System.getProperty("pulse.it.adminPassword", "it-admin-secret"));
+    }
+
+    /** One cookie jar, so one HTTP session. */
+    public static final class Session {
+        private final URL base;
+        private final HttpClient client;
+
+        private Session(URL base) {
+            this.base = base;
+            this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).cookieHandler(new CookieManager()).build();
+        }
+
+        public static Session login(URL base, String username, String password) {
+            Session session = new Session(base);
+            Reply login = session.post("api/accounts/login", AccountSession.credentials(username, password));
+            if (login.status() != 200) {
+                throw new AssertionError("login as " + username + " failed: " + login.status() + " " + login.body());
+            }
+            return session;
+        }
+
+        public Reply get(String path) {
+            return send(client, HttpRequest.newBuilder(uri(base, path)).GET());
+        }
+
+        public Reply post(String path, String json) {
+            return send(client, Http.post(uri(base, path), json));
+        }
+
+        public Reply put(String path, String json) {
+            return send(client, HttpRequest.newBuilder(uri(base, path)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        }
+    }
+
+    private static HttpRequest.Builder post(URI uri, String json) {
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private static Reply send(HttpClient client, HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));

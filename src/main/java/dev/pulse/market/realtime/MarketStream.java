@@ -8,7 +8,6 @@ import dev.pulse.realtime.Hub;
 import dev.pulse.realtime.JsonCodec;
 import dev.pulse.realtime.MalformedMessageException;
 import dev.pulse.realtime.UserDirectory;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -16,6 +15,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,24 +54,17 @@ public class MarketStream {
     Instance<UserDirectory> users;
 
     @Inject
-    @ConfigProperty(name = "MAX_CONNECTIONS_PER_USER", defaultValue = "5")
-    int maxConnectionsPerUser;
+    UserConnections userConnections;
 
     @Inject
     @ConfigProperty(name = "MAX_SUBSCRIPTIONS_PER_CONNECTION", defaultValue = "50")
     int maxSubscriptions;
 
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-    private ConnectionLimits limits;
-
-    @PostConstruct
-    void init() {
-        limits = new ConnectionLimits(maxConnectionsPerUser);
-    }
 
     /** Greets a new socket; false when its user already has the most sockets allowed. */
     public boolean open(Connection connection) {
-        if (!limits.admit(connection.user())) {
+        if (!userConnections.admit(connection.user())) {
             return false;
         }
         connection.attributes().put(STATE, new Subscriptions());
@@ -84,7 +77,7 @@ public class MarketStream {
 
     public void close(Connection connection) {
         if (connections.remove(connection)) {
-            limits.release(connection.user());
+            userConnections.release(connection.user());
         }
     }
 
@@ -173,31 +166,40 @@ public class MarketStream {
         }
     }
 
-    /** Counts over this instance's /ws/realtime/ sockets; {@code user} may be null. */
-    public RealtimeStats stats(String user, boolean running) {
+    /** What this instance's /ws/realtime/ sockets are: counts and the logged-in users among them. */
+    public InstanceStats snapshot() {
         int assets = 0;
         int portfolioCount = 0;
         Set<String> authenticated = new TreeSet<>();
-        int userConnections = 0;
-        Set<Long> userPortfolios = new TreeSet<>();
-        Set<String> userAssets = new TreeSet<>();
         for (Connection connection : connections) {
             Subscriptions subscriptions = subscriptions(connection);
             assets += subscriptions.assets().size();
             portfolioCount += subscriptions.portfolios().size();
             if (connection.user() != null) {
                 authenticated.add(connection.user());
-                if (connection.user().equals(user)) {
-                    userConnections++;
+            }
+        }
+        return new InstanceStats(connections.size(), portfolioCount, assets, List.copyOf(authenticated));
+    }
+
+    /**
+     * The caller's own figures: the connection count the limit uses (every instance), the
+     * subscriptions of its sockets on this instance; {@code user} may be null.
+     */
+    public RealtimeStats.User userStats(String user) {
+        Set<Long> userPortfolios = new TreeSet<>();
+        Set<String> userAssets = new TreeSet<>();
+        if (user != null) {
+            for (Connection connection : connections) {
+                if (user.equals(connection.user())) {
+                    Subscriptions subscriptions = subscriptions(connection);
                     userPortfolios.addAll(subscriptions.portfolios());
                     userAssets.addAll(subscriptions.assets());
                 }
             }
         }
-        return new RealtimeStats(running ? "running" : "stopped",
-                new RealtimeStats.Global(connections.size(), authenticated.size(), portfolioCount, assets),
-                new RealtimeStats.User(userConnections,
-                        new RealtimeStats.Subscribed(userPortfolios.stream().toList(), userAssets.stream().toList())));
+        return new RealtimeStats.User(userConnections.count(user),
+                new RealtimeStats.Subscribed(List.copyOf(userPortfolios), List.copyOf(userAssets)));
     }
 
     public int connectionCount() {

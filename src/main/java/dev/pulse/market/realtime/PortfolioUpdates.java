@@ -17,8 +17,13 @@ public class PortfolioUpdates {
 
     public void pricesChanged(Collection<String> symbols) {
         for (Long id : valuation.holding(symbols)) {
-            valuation.value(id).ifPresent(value -> hub.broadcast(MarketGroups.portfolio(id),
-                    RealtimeMessage.of("portfolio_update", value), "portfolio:" + id));
+            holdingsChanged(id);
         }
+    }
+
+    /** After a committed change of the portfolio's positions, or of a price it holds. */
+    public void holdingsChanged(long id) {
+        valuation.value(id).ifPresent(value -> hub.broadcast(MarketGroups.portfolio(id),
+                RealtimeMessage.of("portfolio_update", value), "portfolio:" + id));
     }
 }

@@ -28,13 +28,13 @@ public class PortfolioValuation {
                 .setParameter("id", id).getResultList()));
     }
 
-    /** Portfolios holding any of the symbols. */
+    /** Portfolios holding any of the symbols, oldest first (so their updates go out in a stable order). */
     public List<Long> holding(Collection<String> symbols) {
-        return em.createQuery("select distinct p.portfolio.id from Position p where p.asset.symbol in :symbols", Long.class)
+        return em.createQuery("select distinct p.portfolio.id from Position p where p.asset.symbol in :symbols order by p.portfolio.id", Long.class)
                 .setParameter("symbols", symbols).getResultList();
     }
 
-    static PortfolioValue value(Portfolio portfolio, List<Position> positions) {
+    public static PortfolioValue value(Portfolio portfolio, List<Position> positions) {
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal change = BigDecimal.ZERO;
         for (Position position : positions) {

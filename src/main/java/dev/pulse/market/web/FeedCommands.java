@@ -18,9 +18,10 @@ import java.time.Instant;
 
 /**
  * Seed 001's {@code start_price_feed --interval --batch-size --verbose} as runtime control under
- * {@code /api/realtime/feed/}. A command to any instance applies to the whole cluster.
+ * {@code /api/realtime/feed/}. A command to any instance applies to the whole cluster. Administrators only.
  */
 @RequestScoped
+@CallerRequired(admin = true)
 @Path("realtime/feed")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

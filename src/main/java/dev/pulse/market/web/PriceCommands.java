@@ -16,10 +16,11 @@ import java.util.List;
 
 /**
  * Seed 001's {@code update_asset_prices} and {@code force_price_update} over HTTP, under
- * {@code /api/realtime/}. Admin operations: issue 4 puts them behind a security constraint on
- * {@code /api/realtime/*}.
+ * {@code /api/realtime/}. Price maintenance is for administrators; forcing an update, as seed 001's
+ * session-authenticated view, for any logged-in user.
  */
 @RequestScoped
+@CallerRequired(admin = true)
 @Path("realtime")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +38,7 @@ public class PriceCommands {
     /** {@code {"symbols": ["AAPL", "MSFT"]}}: reprice these now and broadcast them. */
     @POST
     @Path("force_price_update/")
+    @CallerRequired
     public String forcePriceUpdate(String request) {
         JsonObject body = Requests.body(codec, request);
         List<String> symbols = Requests.symbols(body)

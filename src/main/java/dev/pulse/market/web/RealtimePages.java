@@ -1,6 +1,7 @@
 package dev.pulse.market.web;
 
 import dev.pulse.market.feed.PriceFeed;
+import dev.pulse.market.realtime.ClusterStats;
 import dev.pulse.market.realtime.MarketStream;
 import dev.pulse.realtime.JsonCodec;
 import jakarta.inject.Inject;
@@ -33,6 +34,9 @@ public class RealtimePages extends HttpServlet {
     transient MarketStream stream;
 
     @Inject
+    transient ClusterStats stats;
+
+    @Inject
     transient PriceFeed feed;
 
     public record ConnectionDetails(String protocol, String host, String path, String authentication) {
@@ -52,7 +56,7 @@ public class RealtimePages extends HttpServlet {
             case "websocket-info" -> json(response, websocketInfo(request));
             case "status" -> {
                 Principal user = request.getUserPrincipal();
-                json(response, stream.stats(user == null ? null : user.getName(), feed.running()));
+                json(response, stats.stats(user == null ? null : user.getName(), feed.running()));
             }
             case "health" -> json(response, new Health(feed.running(), stream.connectionCount(), Instant.now()));
             case "dashboard", "test" -> {

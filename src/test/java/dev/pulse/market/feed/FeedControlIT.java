@@ -8,6 +8,7 @@ import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import dev.pulse.account.AccountSession;
 import dev.pulse.market.Http;
 import dev.pulse.support.PulseDeployment;
 import dev.pulse.support.WsClient;
@@ -20,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -44,13 +46,23 @@ class FeedControlIT {
     @ArquillianResource
     URL base;
 
+    private Http.Session admin;
+
+    /** The control API is for administrators. */
+    private Http.Session admin() {
+        if (admin == null) {
+            admin = Http.admin(base);
+        }
+        return admin;
+    }
+
     @AfterEach
     void restoreTheDefaults() {
-        Http.post(base, "api/realtime/feed/start/", "{\"interval\": 30, \"batch_size\": 50, \"verbose\": false}");
+        admin().post("api/realtime/feed/start/", "{\"interval\": 30, \"batch_size\": 50, \"verbose\": false}");
     }
 
     private JsonObject feed() {
-        Http.Reply reply = Http.get(base, "api/realtime/feed/");
+        Http.Reply reply = admin().get("api/realtime/feed/");
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
     }
@@ -64,6 +76,40 @@ class FeedControlIT {
 
     private static JsonObject nextUpdate(WsClient client) {
         return client.nextJson(frame -> "asset_update".equals(frame.getString("type"))).getJsonObject("data");
+    }
+
+    @Test
+    void theControlApiIsForAdministratorsAndForcingAnUpdateForLoggedInUsers() {
+        AccountSession registered = AccountSession.newUser(base, "feeduser");
+        Http.Session user = Http.Session.login(base, registered.username(), AccountSession.PASSWORD);
+        List<Http.Reply> anonymous = List.of(Http.get(base, "api/realtime/feed/"), Http.get(base, "api/realtime/feed"),
+                Http.post(base, "api/realtime/feed/start/", "{}"), Http.post(base, "api/realtime/feed/stop/", ""),
+                Http.put(base, "api/realtime/feed/", "{\"batch_size\": 3}"),
+                Http.post(base, "api/realtime/prices/update/", "{\"dry_run\": true}"),
+                Http.post(base, "api/realtime/prices/historical/", "{\"days\": 1, \"dry_run\": true}"),
+                Http.post(base, "api/realtime/force_price_update/", "{\"symbols\":[\"AAPL\"]}"));
+        for (Http.Reply reply : anonymous) {
+            assertEquals(401, reply.status(), reply.body());
+            assertTrue(reply.contentType().startsWith("application/json"), "JSON, not the login page: " + reply.contentType());
+            assertEquals("not_authenticated", reply.json().getString("error"));
+        }
+        List<Http.Reply> notAdmin = List.of(user.get("api/realtime/feed/"), user.post("api/realtime/feed/start/", "{}"),
+                user.post("api/realtime/feed/stop/", ""), user.put("api/realtime/feed/", "{\"batch_size\": 3}"),
+                user.post("api/realtime/prices/update/", "{\"dry_run\": true}"),
+                user.post("api/realtime/prices/historical/", "{\"days\": 1, \"dry_run\": true}"));
+        for (Http.Reply reply : notAdmin) {
+            assertEquals(403, reply.status(), reply.body());
+            assertTrue(reply.contentType().startsWith("application/json"), reply.contentType());
+            assertEquals("forbidden", reply.json().getString("error"));
+        }
+        // None of the refused commands took effect.
+        JsonObject status = feed();
+        assertTrue(status.getBoolean("running"), status.toString());
+        assertEquals(50, status.getInt("batch_size"));
+
+        Http.Reply forced = user.post("api/realtime/force_price_update/", "{\"symbols\":[\"AAPL\"]}");
+        assertEquals(200, forced.status(), forced.body());
+        assertEquals("AAPL", forced.json().getJsonArray("updated").getJsonObject(0).getString("symbol"));
     }
 
     @Test
@@ -81,7 +127,7 @@ class FeedControlIT {
     @Test
     void aFastIntervalDrivesUpdatesUntilStopped() {
         try (WsClient client = watch("SYMBOL_XYZ")) {
-            Http.Reply started = Http.post(base, "api/realtime/feed/start/", "{\"interval\": 0.2, \"batch_size\": 50, \"verbose\": true}");
+            Http.Reply started = admin().post("api/realtime/feed/start/", "{\"interval\": 0.2, \"batch_size\": 50, \"verbose\": true}");
             assertEquals(200, started.status(), started.body());
             assertEquals(200, started.json().getJsonNumber("interval_ms").longValue());
             assertTrue(started.json().getBoolean("verbose"));
@@ -96,14 +142,14 @@ class FeedControlIT {
                 assertEquals(JsonValue.NULL, status.getOrDefault("last_error", JsonValue.NULL));
             });
 
-            Http.Reply stopped = Http.post(base, "api/realtime/feed/stop/", "");
+            Http.Reply stopped = admin().post("api/realtime/feed/stop/", "");
             assertEquals(200, stopped.status(), stopped.body());
             assertFalse(stopped.json().getBoolean("running"));
             assertFalse(Http.get(base, "realtime/health/").json().getBoolean("price_feed_running"));
             assertEquals("stopped", Http.get(base, "realtime/status/").json().getString("service_status"));
             long cycles = feed().getJsonNumber("cycles").longValue();
             // A stopped feed keeps still: a forced update is the only thing that moves prices now.
-            Http.Reply forced = Http.post(base, "api/realtime/force_price_update/", "{\"symbols\":[\"SYMBOL_XYZ\"]}");
+            Http.Reply forced = admin().post("api/realtime/force_price_update/", "{\"symbols\":[\"SYMBOL_XYZ\"]}");
             long forcedVolume = forced.json().getJsonArray("updated").getJsonObject(0).getJsonNumber("volume").longValue();
             while (nextUpdate(client).getJsonNumber("volume").longValue() != forcedVolume) {
                 // updates of cycles that were running when the stop came
@@ -114,14 +160,14 @@ class FeedControlIT {
 
     @Test
     void batchesWalkTheCatalogRoundRobin() {
-        Http.post(base, "api/realtime/feed/stop/", "");
+        admin().post("api/realtime/feed/stop/", "");
         try (WsClient client = WsClient.connect(base, "ws/realtime/")) {
             client.nextJson();
             for (String symbol : new String[] {"AAPL", "TSLA", "SYMBOL_XYZ"}) {
                 client.send("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"" + symbol + "\"}}");
                 client.nextJson(f -> "asset_update".equals(f.getString("type")));
             }
-            Http.Reply started = Http.post(base, "api/realtime/feed/start/", "{\"interval\": 0.2, \"batch_size\": 1}");
+            Http.Reply started = admin().post("api/realtime/feed/start/", "{\"interval\": 0.2, \"batch_size\": 1}");
             assertEquals(1, started.json().getInt("batch_size"));
             Set<String> seen = new HashSet<>();
             while (seen.size() < 3) {
@@ -132,14 +178,14 @@ class FeedControlIT {
 
     @Test
     void configurationChangesAreValidated() {
-        Http.Reply put = Http.put(base, "api/realtime/feed/", "{\"batch_size\": 7}");
+        Http.Reply put = admin().put("api/realtime/feed/", "{\"batch_size\": 7}");
         assertEquals(200, put.status(), put.body());
         assertEquals(7, put.json().getInt("batch_size"));
         assertTrue(put.json().getBoolean("running"), "configuring does not stop the feed");
 
         for (String body : new String[] {"{\"interval\": 0}", "{\"interval\": \"fast\"}", "{\"batch_size\": 1.5}",
                 "{\"batch_size\": 0}", "{\"verbose\": \"yes\"}"}) {
-            Http.Reply reply = Http.post(base, "api/realtime/feed/start/", body);
+            Http.Reply reply = admin().post("api/realtime/feed/start/", body);
             assertEquals(400, reply.status(), body + " -> " + reply.body());
             assertEquals("invalid_request", reply.json().getString("error"));
         }
@@ -148,22 +194,22 @@ class FeedControlIT {
 
     @Test
     void updatePricesOnDemandWithDryRun() {
-        Http.post(base, "api/realtime/feed/stop/", "");
+        admin().post("api/realtime/feed/stop/", "");
         try (WsClient client = watch("MSFT")) {
-            Http.Reply dry = Http.post(base, "api/realtime/prices/update/", "{\"symbols\": \"MSFT\", \"dry_run\": true}");
+            Http.Reply dry = admin().post("api/realtime/prices/update/", "{\"symbols\": \"MSFT\", \"dry_run\": true}");
             assertEquals(200, dry.status(), dry.body());
             assertEquals("dry_run", dry.json().getString("status"));
             JsonObject before = dry.json().getJsonArray("updated").getJsonObject(0);
-            Http.Reply again = Http.post(base, "api/realtime/prices/update/", "{\"symbols\": [\"MSFT\"], \"dry_run\": true}");
+            Http.Reply again = admin().post("api/realtime/prices/update/", "{\"symbols\": [\"MSFT\"], \"dry_run\": true}");
             assertEquals(before, again.json().getJsonArray("updated").getJsonObject(0), "a dry run writes nothing");
 
-            Http.Reply real = Http.post(base, "api/realtime/prices/update/", "{\"symbols\": [\"MSFT\"]}");
+            Http.Reply real = admin().post("api/realtime/prices/update/", "{\"symbols\": [\"MSFT\"]}");
             assertEquals("success", real.json().getString("status"));
             JsonObject after = real.json().getJsonArray("updated").getJsonObject(0);
             assertTrue(after.getJsonNumber("volume").longValue() > before.getJsonNumber("volume").longValue());
             assertEquals(after.getJsonNumber("price").doubleValue(), nextUpdate(client).getJsonNumber("price").doubleValue());
 
-            Http.Reply all = Http.post(base, "api/realtime/prices/update/", "{\"dry_run\": true}");
+            Http.Reply all = admin().post("api/realtime/prices/update/", "{\"dry_run\": true}");
             assertTrue(all.json().getInt("count") >= 6, "no symbols means every asset");
         }
     }
@@ -171,35 +217,35 @@ class FeedControlIT {
     @Test
     void historicalBackfillWritesEachDayOnce() {
         String body = "{\"symbols\": [\"NFLX\"], \"days\": 5";
-        Http.Reply dry = Http.post(base, "api/realtime/prices/historical/", body + ", \"dry_run\": true}");
+        Http.Reply dry = admin().post("api/realtime/prices/historical/", body + ", \"dry_run\": true}");
         assertEquals(200, dry.status(), dry.body());
         assertTrue(dry.json().getBoolean("dry_run"));
         int toWrite = dry.json().getInt("candles_written");
         assertEquals(5, toWrite + dry.json().getInt("days_skipped"));
 
-        Http.Reply real = Http.post(base, "api/realtime/prices/historical/", body + "}");
+        Http.Reply real = admin().post("api/realtime/prices/historical/", body + "}");
         assertEquals(200, real.status(), real.body());
         assertEquals(toWrite, real.json().getInt("candles_written"), "the dry run predicted the write");
 
-        Http.Reply repeat = Http.post(base, "api/realtime/prices/historical/", body + "}");
+        Http.Reply repeat = admin().post("api/realtime/prices/historical/", body + "}");
         assertEquals(0, repeat.json().getInt("candles_written"));
         assertEquals(5, repeat.json().getInt("days_skipped"));
 
-        Http.Reply unknown = Http.post(base, "api/realtime/prices/historical/", "{\"symbols\": [\"NOPE_X\"], \"days\": 5}");
+        Http.Reply unknown = admin().post("api/realtime/prices/historical/", "{\"symbols\": [\"NOPE_X\"], \"days\": 5}");
         assertEquals(400, unknown.status());
         assertEquals("unknown_symbols", unknown.json().getString("error"));
-        Http.Reply zero = Http.post(base, "api/realtime/prices/historical/", "{\"days\": 0}");
+        Http.Reply zero = admin().post("api/realtime/prices/historical/", "{\"days\": 0}");
         assertEquals(400, zero.status());
     }
 
     @Test
     void aPriceIsStoredAsAssetHistoryAndCandleBeforeItIsAnnounced() throws Exception {
-        Http.post(base, "api/realtime/feed/stop/", "");
+        admin().post("api/realtime/feed/stop/", "");
         // The same database the server uses (failsafe hands DB_URL to both).
         try (Connection db = DriverManager.getConnection(System.getenv("DB_URL"), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
              WsClient client = watch("JPM")) {
             long before = count(db, "select count(*) from market_price_history h join market_asset a on a.id = h.asset_id where a.symbol = 'JPM'");
-            Http.Reply reply = Http.post(base, "api/realtime/force_price_update/", "{\"symbols\":[\"JPM\"]}");
+            Http.Reply reply = admin().post("api/realtime/force_price_update/", "{\"symbols\":[\"JPM\"]}");
             JsonObject updated = reply.json().getJsonArray("updated").getJsonObject(0);
             BigDecimal price = updated.getJsonNumber("price").bigDecimalValue();
             // Announced only after commit: once the update is received, every row is there.
@@ -244,9 +290,9 @@ class FeedControlIT {
         HazelcastInstance other = HazelcastClient.newHazelcastClient(config);
         try {
             IMap<String, String> leases = other.getMap(FeedLeadership.MAP);
-            Http.post(base, "api/realtime/feed/stop/", "");
+            admin().post("api/realtime/feed/stop/", "");
             leases.put(FeedLeadership.KEY, "another-instance", 30, TimeUnit.SECONDS);
-            Http.post(base, "api/realtime/feed/start/", "{\"interval\": 0.2}");
+            admin().post("api/realtime/feed/start/", "{\"interval\": 0.2}");
             long cycles = feed().getJsonNumber("cycles").longValue();
             WsClient.eventually(() -> {
                 JsonObject status = feed();
@@ -267,7 +313,7 @@ class FeedControlIT {
             assertTrue(holder != null && !holder.equals("another-instance"), "the lease is renewed by its new holder: " + holder);
 
             // Stopping gives the lease up at once.
-            Http.post(base, "api/realtime/feed/stop/", "");
+            admin().post("api/realtime/feed/stop/", "");
             WsClient.eventually(() -> assertEquals(null, leases.get(FeedLeadership.KEY)));
         } finally {
             other.shutdown();

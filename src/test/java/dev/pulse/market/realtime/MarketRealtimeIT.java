@@ -5,15 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import dev.pulse.account.AccountSession;
 import dev.pulse.market.Http;
 import dev.pulse.support.Browser;
 import dev.pulse.support.PulseDeployment;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -36,6 +52,17 @@ class MarketRealtimeIT {
 
     @ArquillianResource
     URL base;
+
+    private Http.Session trader;
+
+    /** force_price_update needs a logged-in caller (any user, as seed 001's session-authenticated view). */
+    private Http.Session trader() {
+        if (trader == null) {
+            AccountSession user = AccountSession.newUser(base, "trader");
+            trader = Http.Session.login(base, user.username(), AccountSession.PASSWORD);
+        }
+        return trader;
+    }
 
     private WsClient connect() {
         WsClient client = WsClient.connect(base, "ws/realtime/");
@@ -114,7 +141,7 @@ class MarketRealtimeIT {
             other.send("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"GOOGL\"}}");
             nextUpdateOf(other, "GOOGL");
 
-            Http.Reply reply = Http.post(base, "api/realtime/force_price_update/", "{\"symbols\":[\"GOOGL\"]}");
+            Http.Reply reply = trader().post("api/realtime/force_price_update/", "{\"symbols\":[\"GOOGL\"]}");
             assertEquals(200, reply.status(), reply.body());
             JsonObject updated = reply.json().getJsonArray("updated").getJsonObject(0);
             assertEquals("success", reply.json().getString("status"));
@@ -148,7 +175,7 @@ class MarketRealtimeIT {
             assertEquals("AMZN", confirmed.getJsonObject("data").getString("symbol"));
 
             // AMZN is repriced and published before TSLA (symbol order): once TSLA arrives, AMZN would have.
-            Http.Reply reply = Http.post(base, "api/realtime/force_price_update/", "{\"symbols\":[\"AMZN\",\"TSLA\"]}");
+            Http.Reply reply = trader().post("api/realtime/force_price_update/", "{\"symbols\":[\"AMZN\",\"TSLA\"]}");
             assertEquals(200, reply.status(), reply.body());
             JsonObject frame = client.nextJson(f -> "asset_update".equals(f.getString("type")));
             assertEquals("TSLA", frame.getJsonObject("data").getString("symbol"));
@@ -295,23 +322,23 @@ class MarketRealtimeIT {
     @Test
     void forcePriceUpdateRejectsUnknownSymbolsAndBadBodies() {
         String unknown = "ZZZ" + (System.nanoTime() % 100000);
-        Http.Reply reply = Http.post(base, "api/realtime/force_price_update/", "{\"symbols\":[\"AAPL\",\"" + unknown + "\"]}");
+        Http.Reply reply = trader().post("api/realtime/force_price_update/", "{\"symbols\":[\"AAPL\",\"" + unknown + "\"]}");
         assertEquals(400, reply.status(), reply.body());
         assertEquals("unknown_symbols", reply.json().getString("error"));
         assertEquals(unknown, reply.json().getJsonArray("symbols").getString(0));
 
-        Http.Reply missing = Http.post(base, "api/realtime/force_price_update/", "{}");
+        Http.Reply missing = trader().post("api/realtime/force_price_update/", "{}");
         assertEquals(400, missing.status(), missing.body());
         assertEquals("missing_symbols", missing.json().getString("error"));
 
-        Http.Reply wrongType = Http.post(base, "api/realtime/force_price_update/", "{\"symbols\": 5}");
+        Http.Reply wrongType = trader().post("api/realtime/force_price_update/", "{\"symbols\": 5}");
         assertEquals(400, wrongType.status(), wrongType.body());
         assertEquals("invalid_request", wrongType.json().getString("error"));
 
-        Http.Reply notJson = Http.post(base, "api/realtime/force_price_update/", "{\"symbols\": [");
+        Http.Reply notJson = trader().post("api/realtime/force_price_update/", "{\"symbols\": [");
         assertEquals(400, notJson.status(), notJson.body());
 
-        Http.Reply noSlash = Http.post(base, "api/realtime/force_price_update", "{\"symbols\":[\"MSFT\"]}");
+        Http.Reply noSlash = trader().post("api/realtime/force_price_update", "{\"symbols\":[\"MSFT\"]}");
         assertEquals(200, noSlash.status(), noSlash.body());
         assertEquals(1, noSlash.json().getInt("count"));
     }
@@ -343,7 +370,7 @@ class MarketRealtimeIT {
                 assertEquals("connected", browser.findElement(By.id("state")).getText());
                 assertFalse(browser.findElement(By.cssSelector("#row-AAPL .price")).getText().equals("–"));
             });
-            Http.Reply reply = Http.post(base, "api/realtime/force_price_update/", "{\"symbols\":[\"AAPL\"]}");
+            Http.Reply reply = trader().post("api/realtime/force_price_update/", "{\"symbols\":[\"AAPL\"]}");
             JsonObject updated = reply.json().getJsonArray("updated").getJsonObject(0);
             String volume = String.valueOf(updated.getJsonNumber("volume").longValue());
             String price = String.format(java.util.Locale.ROOT, "%.2f", updated.getJsonNumber("price").doubleValue());
@@ -370,6 +397,305 @@ class MarketRealtimeIT {
             WsClient.eventually(() -> assertTrue(browser.findElement(By.id("log")).getText().contains("\"type\":\"asset_update\"")));
         } finally {
             browser.quit();
+        }
+    }
+    // ---- portfolios (owner only), per-user connection limit, the caller's own stats ----
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return WsClient.parse(response.body());
+    }
+
+    /** Creates a portfolio through the API and sets its positions; answers its id. */
+    private static long portfolio(AccountSession owner, String name, Map<String, String> positions) {
+        HttpResponse<String> created = owner.post("api/portfolios", "{\"name\":\"" + name + "\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        long id = json(created).getJsonNumber("id").longValue();
+        positions.forEach((symbol, quantity) -> {
+            HttpResponse<String> held = owner.post("api/portfolios/" + id + "/positions",
+                    "{\"symbol\":\"" + symbol + "\",\"quantity\":" + quantity + "}");
+            assertEquals(200, held.statusCode(), held.body());
+        });
+        return id;
+    }
+
+    private static JsonObject greeted(WsClient client) {
+        JsonObject greeting = client.nextJson();
+        assertEquals("connection", greeting.getString("type"), greeting.toString());
+        return greeting.getJsonObject("data");
+    }
+
+    private static boolean portfolioUpdate(JsonObject frame, long id) {
+        return "portfolio_update".equals(frame.getString("type"))
+                && frame.getJsonObject("data").getJsonNumber("portfolio_id").longValue() == id;
+    }
+
+    /** The portfolio's value computed here from the stored positions and prices: {total, change, percent}. */
+    private static BigDecimal[] storedValue(long id) throws Exception {
+        try (Connection db = DriverManager.getConnection(System.getenv("DB_URL"), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+             PreparedStatement query = db.prepareStatement("select p.quantity, a.current_price, a.previous_close from market_position p"
+                     + " join market_asset a on a.id = p.asset_id where p.portfolio_id = ?")) {
+            query.setLong(1, id);
+            BigDecimal total = BigDecimal.ZERO;
+            BigDecimal change = BigDecimal.ZERO;
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    total = total.add(rows.getBigDecimal(1).multiply(rows.getBigDecimal(2)));
+                    change = change.add(rows.getBigDecimal(1).multiply(rows.getBigDecimal(2).subtract(rows.getBigDecimal(3))));
+                }
+            }
+            BigDecimal reference = total.subtract(change);
+            BigDecimal percent = reference.signum() == 0 ? BigDecimal.ZERO
+                    : change.multiply(BigDecimal.valueOf(100)).divide(reference, 2, RoundingMode.HALF_UP);
+            return new BigDecimal[] {total.setScale(2, RoundingMode.HALF_UP), change.setScale(2, RoundingMode.HALF_UP), percent};
+        }
+    }
+
+    private static void assertValue(BigDecimal[] expected, JsonObject value) {
+        assertEquals(expected[0].doubleValue(), value.getJsonNumber("total_value").doubleValue(), value.toString());
+        assertEquals(expected[1].doubleValue(), value.getJsonNumber("daily_change").doubleValue(), value.toString());
+        assertEquals(expected[2].doubleValue(), value.getJsonNumber("daily_change_percent").doubleValue(), value.toString());
+    }
+
+    @Test
+    void thePortfolioApiServesOnlyTheOwner() throws Exception {
+        Http.Reply anonymous = Http.post(base, "api/portfolios", "{\"name\":\"Nobody's\"}");
+        assertEquals(401, anonymous.status(), anonymous.body());
+        assertTrue(anonymous.contentType().startsWith("application/json"), anonymous.contentType());
+        assertEquals("not_authenticated", anonymous.json().getString("error"));
+        assertEquals(401, Http.get(base, "api/portfolios").status());
+
+        AccountSession owner = AccountSession.newUser(base, "owner");
+        AccountSession other = AccountSession.newUser(base, "other");
+        HttpResponse<String> created = owner.post("api/portfolios", "{\"name\":\"Growth\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject portfolio = json(created);
+        long id = portfolio.getJsonNumber("id").longValue();
+        assertEquals("Growth", portfolio.getString("name"));
+        assertTrue(portfolio.getJsonArray("positions").isEmpty());
+        assertEquals(0.0, portfolio.getJsonNumber("total_value").doubleValue());
+
+        HttpResponse<String> added = owner.post("api/portfolios/" + id + "/positions", "{\"symbol\":\"aapl\",\"quantity\":10}");
+        assertEquals(200, added.statusCode(), added.body());
+        JsonObject held = json(added).getJsonArray("positions").getJsonObject(0);
+        assertEquals("AAPL", held.getString("symbol"));
+        assertEquals(10, held.getJsonNumber("quantity").intValue());
+
+        HttpResponse<String> replaced = owner.post("api/portfolios/" + id + "/positions", "{\"symbol\":\"AAPL\",\"quantity\":2.5}");
+        assertEquals(200, replaced.statusCode(), replaced.body());
+        assertEquals(1, json(replaced).getJsonArray("positions").size(), "replaced, not added: " + replaced.body());
+        assertEquals(new BigDecimal("2.5"), json(replaced).getJsonArray("positions").getJsonObject(0).getJsonNumber("quantity").bigDecimalValue());
+        assertEquals(200, owner.post("api/portfolios/" + id + "/positions", "{\"symbol\":\"MSFT\",\"quantity\":3}").statusCode());
+
+        JsonObject mine = json(owner.get("api/portfolios/" + id));
+        assertEquals(List.of("AAPL", "MSFT"), mine.getJsonArray("positions").stream()
+                .map(p -> p.asJsonObject().getString("symbol")).toList());
+        BigDecimal[] stored = storedValue(id);
+        assertValue(stored, mine);
+        BigDecimal sum = mine.getJsonArray("positions").stream().map(JsonValue::asJsonObject)
+                .map(p -> p.getJsonNumber("quantity").bigDecimalValue().multiply(p.getJsonNumber("price").bigDecimalValue()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(sum.setScale(2, RoundingMode.HALF_UP).doubleValue(), mine.getJsonNumber("total_value").doubleValue(),
+                "total = sum of quantity x price: " + mine);
+
+        HttpResponse<String> unknown = owner.post("api/portfolios/" + id + "/positions", "{\"symbol\":\"NOPE_Q\",\"quantity\":1}");
+        assertEquals(400, unknown.statusCode());
+        assertEquals("unknown_symbols", json(unknown).getString("error"));
+        HttpResponse<String> negative = owner.post("api/portfolios/" + id + "/positions", "{\"symbol\":\"AAPL\",\"quantity\":-1}");
+        assertEquals(400, negative.statusCode());
+        assertEquals("invalid_request", json(negative).getString("error"));
+        assertEquals("missing_field", json(owner.post("api/portfolios/" + id + "/positions", "{\"symbol\":\"AAPL\"}")).getString("error"));
+        assertEquals("missing_field", json(owner.post("api/portfolios", "{}")).getString("error"));
+
+        assertTrue(json(owner.get("api/portfolios")).getJsonArray("portfolios").stream()
+                .anyMatch(p -> p.asJsonObject().getJsonNumber("id").longValue() == id));
+        assertTrue(json(other.get("api/portfolios")).getJsonArray("portfolios").stream()
+                .noneMatch(p -> p.asJsonObject().getJsonNumber("id").longValue() == id));
+        HttpResponse<String> foreign = other.get("api/portfolios/" + id);
+        assertEquals(403, foreign.statusCode(), foreign.body());
+        assertEquals("forbidden", json(foreign).getString("error"));
+        assertEquals(403, other.post("api/portfolios/" + id + "/positions", "{\"symbol\":\"AAPL\",\"quantity\":1}").statusCode());
+        HttpResponse<String> missing = owner.get("api/portfolios/" + (id + 1_000_000_000L));
+        assertEquals(404, missing.statusCode());
+        assertEquals("not_found", json(missing).getString("error"));
+        assertEquals(401, Http.get(base, "api/portfolios/" + id).status());
+
+        // Quantity 0 removes the position; the other user's attempt changed nothing.
+        owner.post("api/portfolios/" + id + "/positions", "{\"symbol\":\"MSFT\",\"quantity\":0}");
+        JsonObject after = json(owner.get("api/portfolios/" + id));
+        assertEquals(1, after.getJsonArray("positions").size(), after.toString());
+        assertEquals(new BigDecimal("2.5"), after.getJsonArray("positions").getJsonObject(0).getJsonNumber("quantity").bigDecimalValue());
+    }
+
+    @Test
+    void theOwnerWatchesAPortfolioLiveAndNobodyElseMay() throws Exception {
+        Http.Session admin = Http.admin(base);
+        // No feed cycle between a forced update and the check against the database.
+        assertEquals(200, admin.post("api/realtime/feed/stop/", "").status());
+        try {
+            AccountSession owner = AccountSession.newUser(base, "holder");
+            AccountSession other = AccountSession.newUser(base, "peeker");
+            long id = portfolio(owner, "Live", Map.of("AAPL", "10", "MSFT", "2.5"));
+            long later = portfolio(owner, "Later", Map.of("MSFT", "1"));
+            try (WsClient mine = owner.connect("ws/realtime/"); WsClient theirs = other.connect("ws/realtime/"); WsClient anonymous = connect()) {
+                JsonObject greeting = greeted(mine);
+                assertTrue(greeting.getBoolean("authenticated"));
+                assertEquals(JsonValue.ValueType.NUMBER, greeting.get("user_id").getValueType(), greeting.toString());
+                greeted(theirs);
+
+                mine.send("{\"type\":\"subscribe_portfolio\",\"data\":{\"portfolio_id\":" + id + "}}");
+                JsonObject confirmed = mine.nextJson();
+                assertEquals("subscription_confirmed", confirmed.getString("type"), confirmed.toString());
+                assertEquals("portfolio", confirmed.getJsonObject("data").getString("subscription_type"));
+                assertEquals(id, confirmed.getJsonObject("data").getJsonNumber("portfolio_id").longValue());
+                JsonObject initial = mine.nextJson();
+                assertTrue(portfolioUpdate(initial, id), initial.toString());
+                assertEquals("Live", initial.getJsonObject("data").getString("name"));
+                assertValue(storedValue(id), initial.getJsonObject("data"));
+
+                for (WsClient stranger : List.of(theirs, anonymous)) {
+                    stranger.send("{\"type\":\"subscribe_portfolio\",\"data\":{\"portfolio_id\":" + id + "}}");
+                    assertEquals("not_authorized", error(stranger).getString("code"));
+                }
+
+                Http.Reply forced = trader().post("api/realtime/force_price_update/", "{\"symbols\":[\"AAPL\",\"MSFT\"]}");
+                assertEquals(200, forced.status(), forced.body());
+                JsonObject update = mine.nextJson(frame -> portfolioUpdate(frame, id)).getJsonObject("data");
+                BigDecimal[] stored = storedValue(id);
+                assertValue(stored, update);
+                assertEquals("Live", update.getString("name"));
+                double aapl = forced.json().getJsonArray("updated").stream().map(JsonValue::asJsonObject)
+                        .filter(q -> q.getString("symbol").equals("AAPL")).findFirst().orElseThrow().getJsonNumber("price").doubleValue();
+                JsonObject viaApi = json(owner.get("api/portfolios/" + id));
+                assertEquals(aapl, viaApi.getJsonArray("positions").getJsonObject(0).getJsonNumber("price").bigDecimalValue()
+                        .setScale(2, RoundingMode.HALF_UP).doubleValue(), "the update carries the forced price");
+                assertEquals(viaApi.getJsonNumber("total_value").doubleValue(), update.getJsonNumber("total_value").doubleValue());
+
+                // Unsubscribed: the next price change of MSFT reaches the later portfolio (broadcast after the
+                // first one, by id) but not this one.
+                mine.send("{\"type\":\"subscribe_portfolio\",\"data\":{\"portfolio_id\":" + later + "}}");
+                mine.nextJson(frame -> portfolioUpdate(frame, later));
+                mine.send("{\"type\":\"unsubscribe_portfolio\",\"data\":{\"portfolio_id\":" + id + "}}");
+                JsonObject unsubscribed = next(mine, "unsubscription_confirmed");
+                assertEquals(id, unsubscribed.getJsonObject("data").getJsonNumber("portfolio_id").longValue());
+                assertEquals(200, trader().post("api/realtime/force_price_update/", "{\"symbols\":[\"MSFT\"]}").status());
+                while (true) {
+                    JsonObject frame = mine.nextJson();
+                    assertFalse(portfolioUpdate(frame, id), "no update after unsubscribing: " + frame);
+                    if (portfolioUpdate(frame, later)) {
+                        assertValue(storedValue(later), frame.getJsonObject("data"));
+                        break;
+                    }
+                }
+            }
+        } finally {
+            admin.post("api/realtime/feed/start/", "{\"interval\": 30, \"batch_size\": 50, \"verbose\": false}");
+        }
+    }
+
+    @Test
+    void aUserHoldsAtMostMaxConnectionsPerUserSockets() {
+        // The test environment sets MAX_CONNECTIONS_PER_USER (pom.xml, failsafe) for server and tests alike.
+        int limit = Integer.parseInt(System.getenv().getOrDefault("MAX_CONNECTIONS_PER_USER", "5"));
+        AccountSession user = AccountSession.newUser(base, "many");
+        List<WsClient> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < limit; i++) {
+                WsClient socket = user.connect("ws/realtime/");
+                sockets.add(socket);
+                assertTrue(greeted(socket).getBoolean("authenticated"));
+            }
+            try (WsClient oneTooMany = user.connect("ws/realtime/")) {
+                assertEquals(1008, oneTooMany.awaitClose());
+            }
+            // Anonymous sockets are not counted, and other users have their own allowance.
+            try (WsClient anonymous = connect(); WsClient another = AccountSession.newUser(base, "few").connect("ws/realtime/")) {
+                assertTrue(greeted(another).getBoolean("authenticated"));
+                anonymous.send("{\"type\":\"ping\"}");
+                assertEquals("pong", anonymous.nextJson().getString("type"));
+            }
+            // Closing one frees a slot.
+            sockets.remove(0).close();
+            WsClient.eventually(() -> assertEquals(limit - 1,
+                    json(user.get("realtime/status/")).getJsonObject("user_stats").getInt("connection_count")));
+            WsClient again = user.connect("ws/realtime/");
+            sockets.add(again);
+            assertTrue(greeted(again).getBoolean("authenticated"));
+            for (WsClient socket : sockets) {
+                socket.send("{\"type\":\"ping\"}");
+                assertEquals("pong", next(socket, "pong").getString("type"));
+            }
+        } finally {
+            sockets.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    void statusDescribesTheCallersOwnSockets() {
+        AccountSession user = AccountSession.newUser(base, "watcher");
+        long id = portfolio(user, "Watched", Map.of("NVDA", "1"));
+        try (WsClient one = user.connect("ws/realtime/"); WsClient two = user.connect("ws/realtime/"); WsClient anonymous = connect()) {
+            greeted(one);
+            greeted(two);
+            one.send("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"AAPL\"}}");
+            nextUpdateOf(one, "AAPL");
+            one.send("{\"type\":\"subscribe_portfolio\",\"data\":{\"portfolio_id\":" + id + "}}");
+            one.nextJson(frame -> portfolioUpdate(frame, id));
+            two.send("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"MSFT\"}}");
+            nextUpdateOf(two, "MSFT");
+            anonymous.send("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"TSLA\"}}");
+            nextUpdateOf(anonymous, "TSLA");
+            WsClient.eventually(() -> {
+                JsonObject status = json(user.get("realtime/status/"));
+                JsonObject mine = status.getJsonObject("user_stats");
+                assertEquals(2, mine.getInt("connection_count"), status.toString());
+                assertEquals(List.of(id), mine.getJsonObject("subscriptions").getJsonArray("portfolios").stream()
+                        .map(v -> ((jakarta.json.JsonNumber) v).longValue()).toList());
+                assertEquals(List.of("AAPL", "MSFT"), mine.getJsonObject("subscriptions").getJsonArray("assets").stream()
+                        .map(v -> ((jakarta.json.JsonString) v).getString()).toList());
+                JsonObject global = status.getJsonObject("global_stats");
+                assertEquals(3, global.getInt("total_connections"), status.toString());
+                assertEquals(1, global.getInt("authenticated_users"));
+                assertEquals(1, global.getInt("portfolio_subscriptions"));
+                assertEquals(3, global.getInt("asset_subscriptions"));
+            });
+            // Another caller sees the same global figures and nothing of this user's.
+            JsonObject anonymousView = Http.get(base, "realtime/status/").json().getJsonObject("user_stats");
+            assertEquals(0, anonymousView.getInt("connection_count"));
+            assertTrue(anonymousView.getJsonObject("subscriptions").getJsonArray("assets").isEmpty());
+        }
+    }
+    @Test
+    void globalStatsAddUpTheOtherInstancesOfTheCluster() {
+        // A Hazelcast client in the deployment's cluster publishes the figures of another instance.
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(System.getProperty("pulse.it.clusterName"));
+        config.getNetworkConfig().addAddress("127.0.0.1:" + System.getProperty("pulse.it.hazelcastPort"));
+        HazelcastInstance other = HazelcastClient.newHazelcastClient(config);
+        AccountSession user = AccountSession.newUser(base, "both");
+        String elsewhere = AccountSession.uniqueName("elsewhere");
+        String key = "another-instance-" + UUID.randomUUID();
+        IMap<String, String> published = other.getMap(ClusterStats.MAP);
+        try (WsClient here = user.connect("ws/realtime/")) {
+            greeted(here);
+            here.send("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"AAPL\"}}");
+            nextUpdateOf(here, "AAPL");
+            published.set(key, "{\"connections\":7,\"portfolio_subscriptions\":2,\"asset_subscriptions\":4,\"users\":[\""
+                    + user.username() + "\",\"" + elsewhere + "\"]}", 60, TimeUnit.SECONDS);
+            WsClient.eventually(() -> {
+                JsonObject global = Http.get(base, "realtime/status/").json().getJsonObject("global_stats");
+                assertEquals(1 + 7, global.getInt("total_connections"), global.toString());
+                assertEquals(2, global.getInt("authenticated_users"), "a user on two instances counts once: " + global);
+                assertEquals(2, global.getInt("portfolio_subscriptions"));
+                assertEquals(1 + 4, global.getInt("asset_subscriptions"));
+            });
+            // The other instance is gone (its entry expires in reality; removed here): only this one's figures remain.
+            published.delete(key);
+            JsonObject global = Http.get(base, "realtime/status/").json().getJsonObject("global_stats");
+            assertEquals(1, global.getInt("total_connections"), global.toString());
+            assertEquals(1, global.getInt("authenticated_users"));
+        } finally {
+            published.delete(key);
+            other.shutdown();
         }
     }
 }
