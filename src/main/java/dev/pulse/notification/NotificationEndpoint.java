@@ -11,7 +11,6 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,9 +33,9 @@ public class NotificationEndpoint {
     Notifications notifications;
 
     @OnOpen
-    public void open(Session session) throws IOException {
+    public void open(Session session) {
         if (session.getUserPrincipal() == null) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Log in to receive notifications"));
+            hub.refuse(session, CloseReason.CloseCodes.VIOLATED_POLICY, "Log in to receive notifications");
             return;
         }
         Connection connection = hub.open(session);

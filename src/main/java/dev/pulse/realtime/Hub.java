@@ -3,7 +3,7 @@ package dev.pulse.realtime;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -45,7 +46,7 @@ public class Hub implements ClusterBus.Receiver {
     MetricRegistry metrics;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedScheduledExecutorService scheduler;
 
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> groups = new ConcurrentHashMap<>();
@@ -62,8 +63,7 @@ public class Hub implements ClusterBus.Receiver {
         public void overflowed(Connection connection) {
             slowDisconnects.inc();
             LOG.info(() -> connection + " read too slowly and is disconnected");
-            // Closing writes to the socket; never do it on the broadcasting thread.
-            executor.execute(() -> connection.close(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), "Too slow: send queue overflow"));
+            connection.close(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), "Too slow: send queue overflow");
         }
     };
 
@@ -93,12 +93,25 @@ public class Hub implements ClusterBus.Receiver {
         Principal principal = session.getUserPrincipal();
         Connection connection = new Connection(UUID.randomUUID().toString(),
                 principal == null ? null : principal.getName(),
-                TextSink.of(session),
+                TextSink.of(session, this::closeLater),
                 new Outbox(settings.sendQueueCapacity(), settings.overflowPolicy()),
                 overflowHandling);
         session.getUserProperties().put(CONNECTION, connection);
         connections.put(connection.id(), connection);
         return connection;
+    }
+
+    /**
+     * Refuses a socket from {@code @OnOpen}: it is registered (so {@code @OnClose} finds it) and
+     * closed with the code once the handshake has completed.
+     */
+    public void refuse(Session session, CloseReason.CloseCode code, String reason) {
+        Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
+        (connection == null ? open(session) : connection).close(code.getCode(), reason);
+    }
+
+    private void closeLater(Runnable close) {
+        scheduler.schedule(close, settings.closeDelayMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The connection registered for a session by {@link #open}. */

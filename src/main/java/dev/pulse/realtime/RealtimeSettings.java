@@ -25,6 +25,15 @@ public class RealtimeSettings {
     @ConfigProperty(name = "WEBSOCKET_TIMEOUT", defaultValue = "300")
     long idleTimeoutSeconds;
 
+    /** A server-side close waits this long, so a socket refused in @OnOpen is closed after its handshake. */
+    @Inject
+    @ConfigProperty(name = "pulse.ws.close-delay-ms", defaultValue = "0")
+    long closeDelayMillis;
+
+    public long closeDelayMillis() {
+        return closeDelayMillis;
+    }
+
     public int maxMessageBytes() {
         return maxMessageBytes;
     }

@@ -15,7 +15,13 @@ public interface TextSink {
 
     void close(int code, String reason);
 
-    static TextSink of(Session session) {
+    /**
+     * The session as a sink. Closing happens on {@code closer}, never on the caller's thread: a
+     * close from {@code @OnOpen} on the upgrading thread races the container's completion of the
+     * handshake (Payara then fails the upgrade with "Connection is closed"), and a close from a
+     * broadcasting thread would write to the socket there.
+     */
+    static TextSink of(Session session, Consumer<Runnable> closer) {
         return new TextSink() {
             @Override
             public void sendAsync(String text, Consumer<Throwable> done) {
@@ -28,6 +34,10 @@ public interface TextSink {
 
             @Override
             public void close(int code, String reason) {
+                closer.accept(() -> closeNow(code, reason));
+            }
+
+            private void closeNow(int code, String reason) {
                 try {
                     if (session.isOpen()) {
                         session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));

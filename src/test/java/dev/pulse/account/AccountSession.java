@@ -25,7 +25,8 @@ public final class AccountSession {
 
     public AccountSession(URL base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        // HTTP/1.1 as a browser speaks to a cleartext server: the JDK would otherwise try h2c upgrades.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
     }
 
     /** A fresh, unique user name (the test database outlives runs). */

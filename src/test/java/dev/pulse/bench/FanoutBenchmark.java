@@ -63,10 +63,10 @@ class FanoutBenchmark {
     URL base;
 
     /** The subscribers' client: no cookies, so the sockets stay anonymous (not bound by MAX_CONNECTIONS_PER_USER). */
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** The control client: its own cookie jar holds the administrator's session. */
-    private final HttpClient control = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient control = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
 
     /** force_price_update needs a logged-in caller: log in as the bootstrap administrator. */
     private void logIn() throws IOException, InterruptedException {

@@ -57,7 +57,7 @@ class ClusterIT {
 
     private static JsonObject liveness(URL base) throws Exception {
         URI uri = URI.create("http://" + base.getHost() + ":" + base.getPort() + "/health/live");
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
         return WsClient.parse(body).getJsonArray("checks").stream().map(c -> c.asJsonObject())
                 .filter(c -> c.getString("name").equals("realtime")).findFirst().orElseThrow().getJsonObject("data");
     }
@@ -70,7 +70,7 @@ class ClusterIT {
     private static void burst(URL base, int count) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/notifications/burst?count=" + count + "&interval_ms=50"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
-        assertEquals(202, HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(202, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test

@@ -34,7 +34,7 @@ class CountBurstIT {
     private HttpResponse<String> call(String method, String query) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/notifications/burst" + query))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -111,7 +111,7 @@ class RealtimeEndpointsIT {
     @Test
     void readinessReportsTheMigratedPostgreSqlDatabase() throws Exception {
         URI health = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/health/ready");
-        HttpResponse<String> response = HttpClient.newHttpClient()
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         JsonObject database = WsClient.parse(response.body()).getJsonArray("checks").stream()

@@ -34,7 +34,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
      * referenced, closing its WebSockets ("Output closed") at the next GC. One per socket, so a
      * refused handshake's connection is never pooled and reused for another socket.
      */
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private WsClient() {
     }
@@ -139,11 +139,23 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     @Override
+    /**
+     * Closes as a browser does: a close frame, then the server's close ends the connection. An
+     * abort (TCP reset) only when the server does not answer: resetting upgraded connections makes
+     * Payara log spurious errors for the requests it is serving at that moment.
+     */
     public void close() {
         if (!socket.isOutputClosed()) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
         }
-        socket.abort();
+        try {
+            closeCode.get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            socket.abort();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            socket.abort();
+        }
     }
 
     /** Waits until the assertion holds (state reached asynchronously: a page still loading counts as not yet). */

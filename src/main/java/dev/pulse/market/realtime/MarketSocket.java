@@ -10,7 +10,6 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,11 +29,7 @@ public class MarketSocket {
     public void open(Session session) {
         Connection connection = hub.open(session);
         if (!stream.open(connection)) {
-            try {
-                session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Too many connections for this user"));
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "closing a refused socket failed", e);
-            }
+            hub.refuse(session, CloseReason.CloseCodes.VIOLATED_POLICY, "Too many connections for this user");
         }
     }
 

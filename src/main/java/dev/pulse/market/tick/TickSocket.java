@@ -15,7 +15,6 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,12 +45,12 @@ public class TickSocket {
     TickStreams streams;
 
     @OnOpen
-    public void open(Session session) throws IOException {
+    public void open(Session session) {
         List<String> ids = session.getRequestParameterMap().get("client_id");
         String clientId = ids == null || ids.isEmpty() || ids.get(0).isEmpty()
                 ? "anon-" + UUID.randomUUID().toString().substring(0, 8) : ids.get(0);
         if (!CLIENT_ID.matcher(clientId).matches()) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "client_id must be 1-64 of [A-Za-z0-9_-]"));
+            hub.refuse(session, CloseReason.CloseCodes.VIOLATED_POLICY, "client_id must be 1-64 of [A-Za-z0-9_-]");
             return;
         }
         Connection connection = hub.open(session);
