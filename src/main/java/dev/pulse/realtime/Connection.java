@@ -35,6 +35,8 @@ public final class Connection {
     private boolean closed;
     private boolean inTransmit;
     private boolean completedInline;
+    /** System.nanoTime() when the frame now in flight was handed to the socket; 0 when none is. */
+    private long inFlightSince;
     /** Frames sent while held (a feature replays a backlog first); null when not held. */
     private List<String[]> held;
 
@@ -198,6 +200,7 @@ public final class Connection {
         while (text != null) {
             synchronized (this) {
                 inTransmit = true;
+                inFlightSince = System.nanoTime();
                 completedInline = false;
             }
             sink.sendAsync(text, this::sent);
@@ -212,19 +215,35 @@ public final class Connection {
     }
 
     private void sent(Throwable failure) {
-        String next;
+        String next = null;
+        boolean failed = false;
+        boolean resume = false;
         synchronized (this) {
-            if (failure != null) {
+            inFlightSince = 0;
+            if (failure != null && !closed) {
                 closed = true;
                 outbox.clear();
+                failed = true;
             }
             if (inTransmit) {
                 completedInline = true;
-                return;
+            } else {
+                next = nextOrIdle();
+                resume = true;
             }
-            next = nextOrIdle();
         }
-        pump(next);
+        if (failed) {
+            // A socket that cannot take a frame is closed, so its client reconnects and resumes.
+            sink.close(1011, "Send failed");
+        }
+        if (resume) {
+            pump(next);
+        }
+    }
+
+    /** How long the frame in flight has waited for the socket, in nanoseconds (0 when none is). */
+    synchronized long inFlightNanos(long now) {
+        return inFlightSince == 0 ? 0 : now - inFlightSince;
     }
 
     private String nextOrIdle() {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
@@ -52,6 +53,8 @@ public class Hub implements ClusterBus.Receiver {
     private final Map<String, Set<Connection>> groups = new ConcurrentHashMap<>();
     private Counter dropped;
     private Counter slowDisconnects;
+    private Counter sendTimeouts;
+    private ScheduledFuture<?> watchdog;
 
     private final Connection.Listener overflowHandling = new Connection.Listener() {
         @Override
@@ -76,13 +79,37 @@ public class Hub implements ClusterBus.Receiver {
     void init() {
         dropped = metrics.counter("pulse_ws_frames_dropped_total");
         slowDisconnects = metrics.counter("pulse_ws_slow_client_disconnects_total");
+        sendTimeouts = metrics.counter("pulse_ws_send_timeouts_total");
         metrics.gauge("pulse_ws_connections", this, Hub::connectionCount);
         bus.subscribe(this);
+        long period = Math.max(100, settings.sendTimeoutMillis() / 4);
+        watchdog = scheduler.scheduleWithFixedDelay(this::closeStuckSockets, period, period, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
         bus.unsubscribe(this);
+        if (watchdog != null) {
+            watchdog.cancel(false);
+        }
+    }
+
+    /*
+     * A send whose completion never comes (a peer gone without a FIN, a container write that was
+     * never resumed) would leave the socket open and silent forever: close it, so the client
+     * reconnects and resumes from what it has.
+     */
+    private void closeStuckSockets() {
+        long now = System.nanoTime();
+        long limit = TimeUnit.MILLISECONDS.toNanos(settings.sendTimeoutMillis());
+        for (Connection connection : connections.values()) {
+            long waited = connection.inFlightNanos(now);
+            if (waited > limit) {
+                sendTimeouts.inc();
+                LOG.warning(() -> connection + " has not taken a frame for " + TimeUnit.NANOSECONDS.toMillis(waited) + " ms: closing it");
+                connection.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "Send timed out");
+            }
+        }
     }
 
     /** Registers a newly opened socket, applying the configured limits to it. */

@@ -34,6 +34,15 @@ public class RealtimeSettings {
         return closeDelayMillis;
     }
 
+    /** A frame the socket has not taken after this long means a dead or stuck peer: the socket is closed. */
+    @Inject
+    @ConfigProperty(name = "pulse.ws.send-timeout-ms", defaultValue = "15000")
+    long sendTimeoutMillis;
+
+    public long sendTimeoutMillis() {
+        return sendTimeoutMillis;
+    }
+
     public int maxMessageBytes() {
         return maxMessageBytes;
     }

@@ -189,4 +189,29 @@ class ConnectionTest {
         pool.shutdownNow();
         completions.shutdownNow();
     }
+
+    @Test
+    void aFailedSendClosesTheSocketAndDropsTheRest() {
+        StalledSink sink = new StalledSink();
+        Connection connection = connection(sink, 10, OverflowPolicy.DISCONNECT, new CountingListener());
+        connection.send("1");
+        connection.send("2");
+        Consumer<Throwable> first = sink.pending.remove(0);
+        first.accept(new java.io.IOException("broken pipe"));
+        assertEquals(1011, sink.closeCode);
+        assertTrue(connection.isClosed());
+        assertEquals(List.of("1"), sink.started, "nothing more is sent to a broken socket");
+    }
+
+    @Test
+    void reportsHowLongTheFrameInFlightHasWaited() {
+        StalledSink sink = new StalledSink();
+        Connection connection = connection(sink, 10, OverflowPolicy.DISCONNECT, new CountingListener());
+        assertEquals(0, connection.inFlightNanos(System.nanoTime()));
+        connection.send("1");
+        long later = System.nanoTime() + 5_000_000_000L;
+        assertTrue(connection.inFlightNanos(later) >= 5_000_000_000L);
+        sink.completeOne();
+        assertEquals(0, connection.inFlightNanos(later));
+    }
 }
