@@ -50,6 +50,8 @@ class FanoutBenchmark {
     static final int CLIENTS = Integer.getInteger("bench.clients", 1000);
     static final int STALLED = Integer.getInteger("bench.stalled", 100);
     static final int UPDATES = Integer.getInteger("bench.updates", 200);
+    static final int RATE = Integer.getInteger("bench.rate", 20);
+    static final int BATCH = Integer.getInteger("bench.batch", 50);
     static final String SYMBOL = System.getProperty("bench.symbol", "AAPL");
 
     @Deployment(testable = false)
@@ -132,7 +134,7 @@ class FanoutBenchmark {
         return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
     }
 
-    record Result(String name, int clients, int stalled, int updates, long delivered, long expected, double seconds,
+    record Result(String name, int clients, int stalled, int lostAtSetup, int updates, long delivered, long expected, double seconds,
                   long p50, long p95, long p99, long max, long heapBytes, long rssKb) {
     }
 
@@ -154,35 +156,66 @@ class FanoutBenchmark {
 
     private Result run(String name, int clients, int stalled) throws Exception {
         List<Subscriber> subscribers = new ArrayList<>();
-        List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
-        for (int i = 0; i < clients + stalled; i++) {
-            Subscriber subscriber = new Subscriber(i >= clients);
-            subscribers.add(subscriber);
-            opening.add(http.newWebSocketBuilder().buildAsync(WsClient.wsUri(base, "ws/realtime/"), subscriber)
-                    .thenApply(ws -> subscriber.socket = ws));
-        }
-        CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
         String subscribe = "{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"" + SYMBOL + "\"}}";
-        for (Subscriber subscriber : subscribers) {
-            subscriber.socket.sendText(subscribe, true);
-        }
-        for (Subscriber subscriber : subscribers) {
-            if (!subscriber.subscribed.await(60, TimeUnit.SECONDS)) {
-                long confirmed = subscribers.stream().filter(x -> x.subscribed.getCount() == 0).count();
-                throw new AssertionError("a subscription was not confirmed: " + confirmed + " of " + subscribers.size()
-                        + " confirmed; this one saw: " + subscriber.lastFrame);
+        // Sockets open and subscribe in batches, as clients arrive in practice rather than all in one instant.
+        for (int first = 0; first < clients + stalled; first += BATCH) {
+            List<CompletableFuture<?>> batch = new ArrayList<>();
+            for (int i = first; i < Math.min(first + BATCH, clients + stalled); i++) {
+                Subscriber subscriber = new Subscriber(i >= clients);
+                subscribers.add(subscriber);
+                batch.add(http.newWebSocketBuilder().buildAsync(WsClient.wsUri(base, "ws/realtime/"), subscriber)
+                        .thenCompose(ws -> {
+                            subscriber.socket = ws;
+                            return ws.sendText(subscribe, true);
+                        })
+                        .exceptionally(failure -> null));
             }
+            CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (Subscriber subscriber : subscribers) {
+            subscriber.subscribed.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        // A socket whose subscription was never confirmed is reported, and left out of the expected count.
+        subscribers.removeIf(subscriber -> {
+            boolean lost = subscriber.subscribed.getCount() > 0;
+            if (lost && subscriber.socket != null) {
+                subscriber.socket.abort();
+            }
+            return lost;
+        });
+        int lostAtSetup = clients + stalled - subscribers.size();
+        clients = (int) subscribers.stream().filter(subscriber -> !subscriber.stalled).count();
+        stalled = subscribers.size() - clients;
 
         long start = System.nanoTime();
-        for (int i = 0; i < UPDATES; i++) {
-            HttpResponse<String> forced = control.send(HttpRequest.newBuilder(URI.create(base + "api/realtime/force_price_update/"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"symbols\":[\"" + SYMBOL + "\"]}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (forced.statusCode() >= 300) {
-                throw new AssertionError("force_price_update answered " + forced.statusCode() + " " + forced.body());
+        // Updates at a fixed rate (bench.rate per second): the latency then shows delivery, not a backlog
+        // the generator built by sending faster than the server can fan out.
+        java.util.concurrent.ScheduledExecutorService pacer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        CountDownLatch issued = new CountDownLatch(UPDATES);
+        AtomicInteger failures = new AtomicInteger();
+        java.util.concurrent.ScheduledFuture<?> ticking = pacer.scheduleAtFixedRate(() -> {
+            if (issued.getCount() == 0) {
+                return;
             }
+            try {
+                HttpResponse<String> forced = control.send(HttpRequest.newBuilder(URI.create(base + "api/realtime/force_price_update/"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"symbols\":[\"" + SYMBOL + "\"]}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (forced.statusCode() >= 300) {
+                    failures.incrementAndGet();
+                }
+            } catch (IOException | InterruptedException e) {
+                failures.incrementAndGet();
+            }
+            issued.countDown();
+        }, 0, 1_000_000 / RATE, TimeUnit.MICROSECONDS);
+        issued.await(10, TimeUnit.MINUTES);
+        ticking.cancel(false);
+        pacer.shutdownNow();
+        if (failures.get() > 0) {
+            throw new AssertionError(failures.get() + " force_price_update calls failed");
         }
         long expected = (long) clients * UPDATES;
         // Conflation may legitimately merge updates for a client that fell behind: stop when complete or quiet.
@@ -195,7 +228,7 @@ class FanoutBenchmark {
         long[] latencies = subscribers.stream().filter(s -> !s.stalled)
                 .flatMap(s -> { synchronized (s.latenciesMicros) { return new ArrayList<>(s.latenciesMicros).stream(); } })
                 .mapToLong(Long::longValue).sorted().toArray();
-        Result result = new Result(name, clients, stalled, UPDATES, latencies.length, expected, seconds,
+        Result result = new Result(name, clients, stalled, lostAtSetup, UPDATES, latencies.length, expected, seconds,
                 percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
                 latencies.length == 0 ? 0 : latencies[latencies.length - 1], heapBytes(), rssKb());
         for (Subscriber subscriber : subscribers) {
@@ -240,12 +273,12 @@ class FanoutBenchmark {
 
     private static String report(List<Result> results) {
         StringBuilder md = new StringBuilder("# Fan-out benchmark\n\n")
-                .append("One symbol, updates forced over HTTP one after another; latency = arrival at the client minus the envelope's server timestamp.\n\n")
-                .append("| run | fast clients | stalled clients | updates | frames delivered / sent to fast clients | wall s | frames/s | p50 ms | p95 ms | p99 ms | max ms | heap MB | RSS MB |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("One symbol, " + RATE + " updates per second forced over HTTP; latency = arrival at the client minus the envelope's server timestamp.\n\n")
+                .append("| run | fast clients | stalled clients | lost at setup | updates | frames delivered / sent to fast clients | wall s | frames/s | p50 ms | p95 ms | p99 ms | max ms | heap MB | RSS MB |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
-            md.append(String.format("| %s | %d | %d | %d | %d / %d | %.1f | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d |%n",
-                    r.name(), r.clients(), r.stalled(), r.updates(), r.delivered(), r.expected(), r.seconds(),
+            md.append(String.format("| %s | %d | %d | %d | %d | %d / %d | %.1f | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d |%n",
+                    r.name(), r.clients(), r.stalled(), r.lostAtSetup(), r.updates(), r.delivered(), r.expected(), r.seconds(),
                     r.delivered() / r.seconds(), r.p50() / 1000.0, r.p95() / 1000.0, r.p99() / 1000.0, r.max() / 1000.0,
                     r.heapBytes() / (1024 * 1024), r.rssKb() / 1024));
         }
