@@ -11,6 +11,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +26,22 @@ import java.util.logging.Logger;
 
 /**
  * Who is online in each room, counted by users (two tabs of one user count once) across every
- * instance. Each instance keeps its own sockets per room and user, and publishes one entry per
- * (room, user, instance) in a Hazelcast map with a TTL that a timer refreshes while the sockets
- * are open: an instance that dies stops refreshing, its entries expire, and the next refresh
- * of a surviving instance announces the lower count. Counts are announced as
- * {@code {"event":"online_count","online_count":N}} to the room only when they change (a
- * cluster-wide "last announced" entry under a per-room lock decides). Without Hazelcast the same
- * runs on local maps.
+ * instance, in constant time per join and leave.
+ *
+ * <p>Each instance counts its own sockets per room and user locally. Only a user's first socket
+ * on this instance (arrival) and last one (departure) touch the cluster, under a per-room lock:
+ * the instance publishes one entry per (room, user, instance) in a Hazelcast map with a TTL that
+ * a timer refreshes, checks the same user's entries of the other instances it knows (one
+ * {@code getAll}), and moves the room's count, kept in a cluster map, by one. Further tabs of a
+ * user present here cost no cluster operation. The count is announced to the room as
+ * {@code {"event":"online_count","online_count":N}} when it changes; a socket whose join changes
+ * nothing gets the count for itself.
+ *
+ * <p>The periodic refresh (and a room's first arrival on this instance) recounts the room from
+ * the entries: an instance that dies stops refreshing, its entries expire after
+ * {@code pulse.chat.presence-ttl-seconds}, and the survivors' next refresh announces the lower
+ * count. The recount is also how an instance learns the others' ids. Without Hazelcast the same
+ * runs on this instance's counts alone.
  */
 @ApplicationScoped
 public class PresenceTracker {
@@ -55,8 +65,14 @@ public class PresenceTracker {
 
     /** This deployment's identity in the shared map. */
     private final String instance = UUID.randomUUID().toString();
-    /** room -> user -> open sockets on this instance. */
+    /** room -> user -> open sockets on this instance; each room's map is changed only inside {@code compute}. */
     private final Map<String, Map<String, Integer>> sockets = new ConcurrentHashMap<>();
+    /** (room, user) pairs this instance has published; changed only under the room lock. */
+    private final Set<String> published = ConcurrentHashMap.newKeySet();
+    /** Rooms whose entries this instance has recounted at least once while it had sockets there. */
+    private final Set<String> recounted = ConcurrentHashMap.newKeySet();
+    /** Instance ids seen in the presence map (this one included). */
+    private final Set<String> instances = ConcurrentHashMap.newKeySet();
     /** Fallback state when there is no cluster. */
     private final Map<String, Integer> localAnnounced = new ConcurrentHashMap<>();
     private final Map<String, Object> localLocks = new ConcurrentHashMap<>();
@@ -64,6 +80,7 @@ public class PresenceTracker {
 
     @PostConstruct
     void start() {
+        instances.add(instance);
         long period = settings.presenceRefreshSeconds();
         refresher = scheduler.scheduleAtFixedRate(this::refresh, period, period, TimeUnit.SECONDS);
     }
@@ -73,7 +90,7 @@ public class PresenceTracker {
         if (refresher != null) {
             refresher.cancel(false);
         }
-        presenceMap().ifPresent(map -> sockets.forEach((room, users) -> users.keySet().forEach(user -> map.remove(key(room, user)))));
+        presenceMap().ifPresent(map -> published.forEach(pair -> map.remove(pair + SEPARATOR + instance)));
     }
 
     /**
@@ -81,38 +98,97 @@ public class PresenceTracker {
      * otherwise the count is returned, for the joining socket only (another tab of a user already here).
      */
     public Optional<ChatEvents.OnlineCount> join(String room, String user) {
-        int announced = underRoomLock(room, () -> {
-            int open = sockets.computeIfAbsent(room, r -> new ConcurrentHashMap<>()).merge(user, 1, Integer::sum);
-            if (open == 1) {
-                publish(room, user);
-            }
-            return announceIfChanged(room);
-        });
-        return announced >= 0 ? Optional.empty() : Optional.of(new ChatEvents.OnlineCount(countUsers(room)));
+        if (adjust(room, user, 1) > 1) {
+            // Another socket of this user is already here: the room's user count cannot change.
+            return Optional.of(new ChatEvents.OnlineCount(onlineCount(room)));
+        }
+        int announced = underRoomLock(room, () -> reconcile(room, user));
+        return announced >= 0 ? Optional.empty() : Optional.of(new ChatEvents.OnlineCount(onlineCount(room)));
     }
 
     /** A socket of {@code user} left {@code room}. */
     public void leave(String room, String user) {
-        underRoomLock(room, () -> {
-            Map<String, Integer> users = sockets.get(room);
-            Integer open = users == null ? null : users.computeIfPresent(user, (u, n) -> n <= 1 ? null : n - 1);
-            if (open == null) {
-                unpublish(room, user);
-                if (users != null && users.isEmpty()) {
-                    sockets.remove(room, users);
-                }
+        if (adjust(room, user, -1) == 0) {
+            underRoomLock(room, () -> reconcile(room, user));
+        }
+    }
+
+    /** Adds {@code delta} to the user's open sockets in the room on this instance; returns the new number. */
+    private int adjust(String room, String user, int delta) {
+        int[] open = new int[1];
+        sockets.compute(room, (r, users) -> {
+            Map<String, Integer> map = users == null ? new HashMap<>() : users;
+            int n = Math.max(0, map.getOrDefault(user, 0) + delta);
+            if (n == 0) {
+                map.remove(user);
+            } else {
+                map.put(user, n);
             }
-            return announceIfChanged(room);
+            open[0] = n;
+            return map.isEmpty() ? null : map;
         });
+        return open[0];
+    }
+
+    private int localSockets(String room, String user) {
+        Map<String, Integer> users = sockets.get(room);
+        return users == null ? 0 : users.getOrDefault(user, 0);
     }
 
     /*
-     * Under the room lock: counts, and broadcasts when the count differs from the last announced
-     * one. Broadcasting inside the lock keeps announcements in order, so clients end on the true count.
-     * Returns the announced count, or -1 when unchanged.
+     * Under the room lock: makes the published state of (room, user) match this instance's sockets
+     * (concurrent joins and leaves may have changed them since the caller looked), moves the count,
+     * and announces it if it changed. Returns the announced count, or -1 when unchanged.
      */
-    private int announceIfChanged(String room) {
-        int count = countUsers(room);
+    private int reconcile(String room, String user) {
+        String pair = room + SEPARATOR + user;
+        boolean present = localSockets(room, user) > 0;
+        if (present == published.contains(pair)) {
+            return -1;
+        }
+        Optional<IMap<String, String>> map = presenceMap();
+        if (map.isEmpty()) {
+            if (present) {
+                published.add(pair);
+            } else {
+                published.remove(pair);
+            }
+            Map<String, Integer> users = sockets.get(room);
+            return announceIfChanged(room, users == null ? 0 : users.size());
+        }
+        if (present) {
+            published.add(pair);
+            publish(map.get(), room, user);
+            if (recounted.add(room)) {
+                // First arrival here since this instance had no one in the room: count from the entries.
+                return announceIfChanged(room, recount(map.get(), room));
+            }
+            return elsewhere(map.get(), room, user) ? -1 : announceIfChanged(room, onlineCount(room) + 1);
+        }
+        published.remove(pair);
+        map.get().remove(pair + SEPARATOR + instance);
+        if (!sockets.containsKey(room)) {
+            recounted.remove(room);
+        }
+        return elsewhere(map.get(), room, user) ? -1 : announceIfChanged(room, Math.max(0, onlineCount(room) - 1));
+    }
+
+    /** Whether another instance this one knows of has published the user in the room. */
+    private boolean elsewhere(IMap<String, String> map, String room, String user) {
+        Set<String> keys = new HashSet<>();
+        for (String other : instances) {
+            if (!other.equals(instance)) {
+                keys.add(room + SEPARATOR + user + SEPARATOR + other);
+            }
+        }
+        return !keys.isEmpty() && !map.getAll(keys).isEmpty();
+    }
+
+    /*
+     * Broadcasting inside the room lock keeps announcements in order, so clients end on the true
+     * count. Returns the count when it differs from the last announced one, else -1.
+     */
+    private int announceIfChanged(String room, int count) {
         if (!announce(room, count)) {
             return -1;
         }
@@ -120,9 +196,10 @@ public class PresenceTracker {
         return count;
     }
 
-    /** Users online in a room, on every instance. */
+    /** Users online in a room, on every instance (the last count announced). */
     public int onlineCount(String room) {
-        return countUsers(room);
+        Integer count = announcedMap().map(map -> map.get(room)).orElseGet(() -> localAnnounced.get(room));
+        return count == null ? 0 : count;
     }
 
     /** Keeps this instance's entries alive and announces counts that changed by expiry elsewhere. */
@@ -131,11 +208,17 @@ public class PresenceTracker {
             for (String room : sockets.keySet()) {
                 // Under the lock, so a user leaving meanwhile is never published again.
                 underRoomLock(room, () -> {
-                    Map<String, Integer> users = sockets.get(room);
-                    if (users != null) {
-                        users.keySet().forEach(user -> publish(room, user));
+                    Optional<IMap<String, String>> map = presenceMap();
+                    if (map.isEmpty()) {
+                        return -1;
                     }
-                    return announceIfChanged(room);
+                    for (String pair : published) {
+                        if (pair.startsWith(room + SEPARATOR)) {
+                            publish(map.get(), room, pair.substring(room.length() + 1));
+                        }
+                    }
+                    recounted.add(room);
+                    return announceIfChanged(room, recount(map.get(), room));
                 });
             }
         } catch (RuntimeException e) {
@@ -144,25 +227,18 @@ public class PresenceTracker {
         }
     }
 
-    private void publish(String room, String user) {
-        presenceMap().ifPresent(map -> map.put(key(room, user), room, settings.presenceTtlSeconds(), TimeUnit.SECONDS));
+    private void publish(IMap<String, String> map, String room, String user) {
+        map.put(room + SEPARATOR + user + SEPARATOR + instance, room, settings.presenceTtlSeconds(), TimeUnit.SECONDS);
     }
 
-    private void unpublish(String room, String user) {
-        presenceMap().ifPresent(map -> map.remove(key(room, user)));
-    }
-
-    private int countUsers(String room) {
-        Optional<IMap<String, String>> map = presenceMap();
-        if (map.isEmpty()) {
-            Map<String, Integer> users = sockets.get(room);
-            return users == null ? 0 : users.size();
-        }
+    /** Distinct users with a live entry in the room (a scan: only on refresh and a room's first arrival). */
+    private int recount(IMap<String, String> map, String room) {
         Set<String> users = new HashSet<>();
-        for (String key : map.get().keySet(Predicates.equal("this", room))) {
+        for (String key : map.keySet(Predicates.equal("this", room))) {
             int first = key.indexOf(SEPARATOR);
             int second = key.indexOf(SEPARATOR, first + 1);
             users.add(key.substring(first + 1, second));
+            instances.add(key.substring(second + 1));
         }
         return users.size();
     }
@@ -192,10 +268,6 @@ public class PresenceTracker {
         synchronized (localLocks.computeIfAbsent(room, r -> new Object())) {
             return work.getAsInt();
         }
-    }
-
-    private String key(String room, String user) {
-        return room + SEPARATOR + user + SEPARATOR + instance;
     }
 
     private Optional<IMap<String, String>> presenceMap() {

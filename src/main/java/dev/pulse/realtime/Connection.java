@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -27,16 +28,26 @@ public final class Connection {
     private final TextSink sink;
     private final Outbox outbox;
     private final Listener listener;
+    /** The hub's delivery lane for this socket (see {@link DeliveryLanes}); set once at open. */
+    int lane;
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>(4);
+    private final Consumer<Throwable> onSent = this::sent;
+    /*
+     * Sweeps of the hub since this socket last sent or received, and since its frame in flight was
+     * handed over. Plain fields on purpose: the per-frame cost is one store; a sweep that races a
+     * reset is off by one sweep period at most.
+     */
+    private int idleSweeps;
+    private int inFlightSweeps;
 
     // Guarded by this.
     private boolean sending;
     private boolean closed;
     private boolean inTransmit;
     private boolean completedInline;
-    /** System.nanoTime() when the frame now in flight was handed to the socket; 0 when none is. */
-    private long inFlightSince;
+    /** A frame has been handed to the socket and it has not yet taken it. */
+    private boolean inFlight;
     /** Frames sent while held (a feature replays a backlog first); null when not held. */
     private List<String[]> held;
 
@@ -200,10 +211,11 @@ public final class Connection {
         while (text != null) {
             synchronized (this) {
                 inTransmit = true;
-                inFlightSince = System.nanoTime();
+                inFlight = true;
+                inFlightSweeps = 0;
                 completedInline = false;
             }
-            sink.sendAsync(text, this::sent);
+            sink.sendAsync(text, onSent);
             synchronized (this) {
                 inTransmit = false;
                 if (!completedInline) {
@@ -218,8 +230,9 @@ public final class Connection {
         String next = null;
         boolean failed = false;
         boolean resume = false;
+        idleSweeps = 0;
         synchronized (this) {
-            inFlightSince = 0;
+            inFlight = false;
             if (failure != null && !closed) {
                 closed = true;
                 outbox.clear();
@@ -241,9 +254,20 @@ public final class Connection {
         }
     }
 
-    /** How long the frame in flight has waited for the socket, in nanoseconds (0 when none is). */
-    synchronized long inFlightNanos(long now) {
-        return inFlightSince == 0 ? 0 : now - inFlightSince;
+    /** Marks the socket active: a frame arrived from the client. */
+    public void touch() {
+        idleSweeps = 0;
+    }
+
+    /**
+     * Called by the hub's sweep: how many sweeps (including this one) the socket has been idle,
+     * and, in {@code stuck[0]}, how many its frame in flight has waited (0 when none is in flight).
+     */
+    int sweep(int[] stuck) {
+        synchronized (this) {
+            stuck[0] = inFlight ? ++inFlightSweeps : 0;
+        }
+        return ++idleSweeps;
     }
 
     private String nextOrIdle() {

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -49,12 +51,21 @@ public class Hub implements ClusterBus.Receiver {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    ManagedThreadFactory threads;
+
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
-    private final Map<String, Set<Connection>> groups = new ConcurrentHashMap<>();
+    /** group -> its members on this instance, one set per delivery lane. */
+    private final Map<String, Set<Connection>[]> groups = new ConcurrentHashMap<>();
+    private final AtomicInteger nextLane = new AtomicInteger();
+    private DeliveryLanes lanes;
     private Counter dropped;
     private Counter slowDisconnects;
     private Counter sendTimeouts;
-    private ScheduledFuture<?> watchdog;
+    private Counter idleCloses;
+    private ScheduledFuture<?> sweeper;
+    private int stuckSweeps;
+    private int idleSweeps;
 
     private final Connection.Listener overflowHandling = new Connection.Listener() {
         @Override
@@ -72,7 +83,8 @@ public class Hub implements ClusterBus.Receiver {
 
     /** Starts the hub with the application, so remote broadcasts are received from the first moment. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        LOG.info(() -> "Realtime hub ready (" + (bus.clustered() ? "clustered" : "single instance") + ")");
+        LOG.info(() -> "Realtime hub ready (" + (bus.clustered() ? "clustered" : "single instance") + ", "
+                + lanes.size() + " delivery lanes)");
     }
 
     @PostConstruct
@@ -80,34 +92,49 @@ public class Hub implements ClusterBus.Receiver {
         dropped = metrics.counter("pulse_ws_frames_dropped_total");
         slowDisconnects = metrics.counter("pulse_ws_slow_client_disconnects_total");
         sendTimeouts = metrics.counter("pulse_ws_send_timeouts_total");
+        idleCloses = metrics.counter("pulse_ws_idle_closes_total");
         metrics.gauge("pulse_ws_connections", this, Hub::connectionCount);
+        lanes = new DeliveryLanes(settings.deliveryLanes(), threads);
         bus.subscribe(this);
-        long period = Math.max(100, settings.sendTimeoutMillis() / 4);
-        watchdog = scheduler.scheduleWithFixedDelay(this::closeStuckSockets, period, period, TimeUnit.MILLISECONDS);
+        long period = settings.sweepPeriodMillis();
+        stuckSweeps = sweepsFor(settings.sendTimeoutMillis(), period);
+        idleSweeps = settings.idleTimeoutMillis() <= 0 ? Integer.MAX_VALUE : sweepsFor(settings.idleTimeoutMillis(), period);
+        sweeper = scheduler.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private static int sweepsFor(long millis, long period) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1, (millis + period - 1) / period));
     }
 
     @PreDestroy
     void stop() {
         bus.unsubscribe(this);
-        if (watchdog != null) {
-            watchdog.cancel(false);
+        if (sweeper != null) {
+            sweeper.cancel(false);
+        }
+        if (lanes != null) {
+            lanes.stop();
         }
     }
 
     /*
-     * A send whose completion never comes (a peer gone without a FIN, a container write that was
-     * never resumed) would leave the socket open and silent forever: close it, so the client
-     * reconnects and resumes from what it has.
+     * One pass over this instance's sockets replaces a timer per socket (and per frame, as the
+     * container would have it). A send whose completion never comes (a peer gone without a FIN,
+     * a reader that stopped) closes 1011 after pulse.ws.send-timeout-ms, so the client reconnects
+     * and resumes; a socket that neither sent nor received for WEBSOCKET_TIMEOUT closes 1001.
      */
-    private void closeStuckSockets() {
-        long now = System.nanoTime();
-        long limit = TimeUnit.MILLISECONDS.toNanos(settings.sendTimeoutMillis());
+    private void sweep() {
+        int[] stuck = new int[1];
         for (Connection connection : connections.values()) {
-            long waited = connection.inFlightNanos(now);
-            if (waited > limit) {
+            int idle = connection.sweep(stuck);
+            if (stuck[0] > stuckSweeps) {
                 sendTimeouts.inc();
-                LOG.warning(() -> connection + " has not taken a frame for " + TimeUnit.NANOSECONDS.toMillis(waited) + " ms: closing it");
+                LOG.warning(() -> connection + " has not taken a frame within " + settings.sendTimeoutMillis() + " ms: closing it");
                 connection.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "Send timed out");
+            } else if (idle > idleSweeps) {
+                idleCloses.inc();
+                LOG.fine(() -> connection + " idle for " + settings.idleTimeoutMillis() + " ms: closing it");
+                connection.close(CloseReason.CloseCodes.GOING_AWAY.getCode(), "Idle timeout");
             }
         }
     }
@@ -116,13 +143,15 @@ public class Hub implements ClusterBus.Receiver {
     public Connection open(Session session) {
         session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
         session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
-        session.setMaxIdleTimeout(settings.idleTimeoutMillis());
+        TyrusSockets.disableContainerIdleTimer(session);
+        TyrusSockets.tuneContainerWrites(session, settings.containerQueueBytes());
         Principal principal = session.getUserPrincipal();
         Connection connection = new Connection(UUID.randomUUID().toString(),
                 principal == null ? null : principal.getName(),
                 TextSink.of(session, this::closeLater),
                 new Outbox(settings.sendQueueCapacity(), settings.overflowPolicy()),
                 overflowHandling);
+        connection.lane = Math.floorMod(nextLane.getAndIncrement(), lanes.size());
         session.getUserProperties().put(CONNECTION, connection);
         connections.put(connection.id(), connection);
         return connection;
@@ -141,12 +170,13 @@ public class Hub implements ClusterBus.Receiver {
         scheduler.schedule(close, settings.closeDelayMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The connection registered for a session by {@link #open}. */
+    /** The connection registered for a session by {@link #open}; marks it active (a frame arrived). */
     public static Connection connectionOf(Session session) {
         Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
         if (connection == null) {
             throw new IllegalStateException("session " + session.getId() + " was not opened through the hub");
         }
+        connection.touch();
         return connection;
     }
 
@@ -165,21 +195,33 @@ public class Hub implements ClusterBus.Receiver {
         }
     }
 
+    @SuppressWarnings("unchecked")
     public void join(String group, Connection connection) {
         // compute, not computeIfAbsent + add: a concurrent leave must not drop the set we add to.
         groups.compute(group, (g, members) -> {
-            Set<Connection> set = members == null ? ConcurrentHashMap.newKeySet() : members;
-            set.add(connection);
-            return set;
+            Set<Connection>[] byLane = members == null ? new Set[lanes.size()] : members;
+            if (byLane[connection.lane] == null) {
+                byLane[connection.lane] = ConcurrentHashMap.newKeySet();
+            }
+            byLane[connection.lane].add(connection);
+            return byLane;
         });
         connection.groupsView().add(group);
     }
 
     public void leave(String group, Connection connection) {
         connection.groupsView().remove(group);
-        groups.computeIfPresent(group, (g, members) -> {
-            members.remove(connection);
-            return members.isEmpty() ? null : members;
+        groups.computeIfPresent(group, (g, byLane) -> {
+            Set<Connection> members = byLane[connection.lane];
+            if (members != null) {
+                members.remove(connection);
+            }
+            for (Set<Connection> lane : byLane) {
+                if (lane != null && !lane.isEmpty()) {
+                    return byLane;
+                }
+            }
+            return null;
         });
     }
 
@@ -197,12 +239,16 @@ public class Hub implements ClusterBus.Receiver {
         bus.publish(group, conflationKey, text);
     }
 
+    /** A broadcast arrived from the bus: queued on each delivery lane that holds members of the group. */
     @Override
     public void receive(String group, String conflationKey, String text) {
-        Set<Connection> members = groups.get(group);
-        if (members != null) {
-            for (Connection member : members) {
-                member.send(text, conflationKey);
+        Set<Connection>[] byLane = groups.get(group);
+        if (byLane != null) {
+            for (int lane = 0; lane < byLane.length; lane++) {
+                Set<Connection> members = byLane[lane];
+                if (members != null && !members.isEmpty()) {
+                    lanes.deliver(lane, members, text, conflationKey);
+                }
             }
         }
     }
@@ -213,8 +259,14 @@ public class Hub implements ClusterBus.Receiver {
 
     /** Members of a group on this instance. */
     public int localGroupSize(String group) {
-        Set<Connection> members = groups.get(group);
-        return members == null ? 0 : members.size();
+        Set<Connection>[] byLane = groups.get(group);
+        int size = 0;
+        if (byLane != null) {
+            for (Set<Connection> members : byLane) {
+                size += members == null ? 0 : members.size();
+            }
+        }
+        return size;
     }
 
     public Collection<Connection> connections() {

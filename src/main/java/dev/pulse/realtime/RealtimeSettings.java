@@ -55,6 +55,37 @@ public class RealtimeSettings {
         return overflowPolicy;
     }
 
+    /**
+     * Bytes a socket may have waiting in the container's own write queue before its further frames
+     * wait in the socket's outbox (where conflation and the overflow policy apply). 1 = one write
+     * at a time; 0 = the container's default (several MB, no back-pressure to speak of).
+     */
+    @Inject
+    @ConfigProperty(name = "pulse.ws.container-queue-bytes", defaultValue = "1")
+    int containerQueueBytes;
+
+    /** Threads that deliver broadcasts to this instance's sockets (0 = one per core). */
+    @Inject
+    @ConfigProperty(name = "pulse.ws.delivery-lanes", defaultValue = "0")
+    int deliveryLanes;
+
+    public int containerQueueBytes() {
+        return containerQueueBytes;
+    }
+
+    public int deliveryLanes() {
+        return deliveryLanes > 0 ? deliveryLanes : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * How often the hub sweeps its sockets for send timeouts and idleness: an eighth of the shorter
+     * of the two, between 100 ms and 1 s, so either is enforced within an eighth of its value.
+     */
+    public long sweepPeriodMillis() {
+        long shorter = idleTimeoutMillis() > 0 ? Math.min(sendTimeoutMillis, idleTimeoutMillis()) : sendTimeoutMillis;
+        return Math.max(100, Math.min(1000, shorter / 8));
+    }
+
     public long idleTimeoutMillis() {
         return idleTimeoutSeconds * 1000L;
     }

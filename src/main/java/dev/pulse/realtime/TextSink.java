@@ -1,8 +1,10 @@
 package dev.pulse.realtime;
 
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,11 +24,22 @@ public interface TextSink {
      * broadcasting thread would write to the socket there.
      */
     static TextSink of(Session session, Consumer<Runnable> closer) {
+        BiConsumer<String, SendHandler> sender = TyrusSockets.sender(session);
         return new TextSink() {
+            // A connection passes the same callback with every frame: adapt it once, not per frame.
+            private Consumer<Throwable> adapted;
+            private SendHandler handler;
+
             @Override
             public void sendAsync(String text, Consumer<Throwable> done) {
+                SendHandler h = handler;
+                if (adapted != done) {
+                    h = result -> done.accept(result.isOK() ? null : result.getException());
+                    handler = h;
+                    adapted = done;
+                }
                 try {
-                    session.getAsyncRemote().sendText(text, result -> done.accept(result.isOK() ? null : result.getException()));
+                    sender.accept(text, h);
                 } catch (RuntimeException e) {
                     done.accept(e);
                 }

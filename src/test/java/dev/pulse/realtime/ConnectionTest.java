@@ -204,14 +204,21 @@ class ConnectionTest {
     }
 
     @Test
-    void reportsHowLongTheFrameInFlightHasWaited() {
+    void sweepsCountHowLongTheFrameInFlightHasWaitedAndHowLongTheSocketIsIdle() {
         StalledSink sink = new StalledSink();
         Connection connection = connection(sink, 10, OverflowPolicy.DISCONNECT, new CountingListener());
-        assertEquals(0, connection.inFlightNanos(System.nanoTime()));
+        int[] stuck = new int[1];
+        assertEquals(1, connection.sweep(stuck));
+        assertEquals(0, stuck[0], "nothing in flight");
         connection.send("1");
-        long later = System.nanoTime() + 5_000_000_000L;
-        assertTrue(connection.inFlightNanos(later) >= 5_000_000_000L);
+        assertEquals(2, connection.sweep(stuck));
+        assertEquals(1, stuck[0]);
+        assertEquals(3, connection.sweep(stuck));
+        assertEquals(2, stuck[0]);
         sink.completeOne();
-        assertEquals(0, connection.inFlightNanos(later));
+        assertEquals(1, connection.sweep(stuck), "a frame taken by the socket is activity");
+        assertEquals(0, stuck[0]);
+        connection.touch();
+        assertEquals(1, connection.sweep(stuck), "a frame from the client is activity");
     }
 }
