@@ -20,6 +20,10 @@ public final class Connection {
     interface Listener {
         void dropped(Connection connection);
 
+        /** A queued frame was replaced by a newer one with the same conflation key. */
+        default void conflated(Connection connection) {
+        }
+
         void overflowed(Connection connection);
     }
 
@@ -177,6 +181,7 @@ public final class Connection {
                 return false;
             }
             case DROPPED_OLDEST -> listener.dropped(this);
+            case CONFLATED -> listener.conflated(this);
             default -> { }
         }
         return true;
@@ -185,6 +190,15 @@ public final class Connection {
     /** How many frames may wait for this client (the configured send queue capacity). */
     public int capacity() {
         return outbox.capacity();
+    }
+
+    /** As {@link #close}, and the transport is dropped even if the peer never reads the close frame. */
+    void abort(int code, String reason) {
+        synchronized (this) {
+            closed = true;
+            outbox.clear();
+        }
+        sink.abort(code, reason);
     }
 
     public void close(int code, String reason) {

@@ -60,6 +60,7 @@ public class Hub implements ClusterBus.Receiver {
     private final AtomicInteger nextLane = new AtomicInteger();
     private DeliveryLanes lanes;
     private Counter dropped;
+    private Counter conflated;
     private Counter slowDisconnects;
     private Counter sendTimeouts;
     private Counter idleCloses;
@@ -71,6 +72,11 @@ public class Hub implements ClusterBus.Receiver {
         @Override
         public void dropped(Connection connection) {
             dropped.inc();
+        }
+
+        @Override
+        public void conflated(Connection connection) {
+            conflated.inc();
         }
 
         @Override
@@ -90,10 +96,12 @@ public class Hub implements ClusterBus.Receiver {
     @PostConstruct
     void init() {
         dropped = metrics.counter("pulse_ws_frames_dropped_total");
+        conflated = metrics.counter("pulse_ws_frames_conflated_total");
         slowDisconnects = metrics.counter("pulse_ws_slow_client_disconnects_total");
         sendTimeouts = metrics.counter("pulse_ws_send_timeouts_total");
         idleCloses = metrics.counter("pulse_ws_idle_closes_total");
         metrics.gauge("pulse_ws_connections", this, Hub::connectionCount);
+        metrics.gauge("pulse_ws_queued_frames", this, Hub::queuedFrames);
         lanes = new DeliveryLanes(settings.deliveryLanes(), threads);
         bus.subscribe(this);
         long period = settings.sweepPeriodMillis();
@@ -129,8 +137,8 @@ public class Hub implements ClusterBus.Receiver {
             int idle = connection.sweep(stuck);
             if (stuck[0] > stuckSweeps) {
                 sendTimeouts.inc();
-                LOG.warning(() -> connection + " has not taken a frame within " + settings.sendTimeoutMillis() + " ms: closing it");
-                connection.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "Send timed out");
+                LOG.info(() -> connection + " has not taken a frame within " + settings.sendTimeoutMillis() + " ms: closing it");
+                connection.abort(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "Send timed out");
             } else if (idle > idleSweeps) {
                 idleCloses.inc();
                 LOG.fine(() -> connection + " idle for " + settings.idleTimeoutMillis() + " ms: closing it");
@@ -144,7 +152,7 @@ public class Hub implements ClusterBus.Receiver {
         session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
         session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
         TyrusSockets.disableContainerIdleTimer(session);
-        TyrusSockets.tuneContainerWrites(session, settings.containerQueueBytes());
+        TyrusSockets.tuneContainerWrites(session, settings.containerQueueBytes(), settings.socketSendBufferBytes());
         Principal principal = session.getUserPrincipal();
         Connection connection = new Connection(UUID.randomUUID().toString(),
                 principal == null ? null : principal.getName(),
@@ -251,6 +259,15 @@ public class Hub implements ClusterBus.Receiver {
                 }
             }
         }
+    }
+
+    /** Frames waiting in this instance's outboxes (bounded by connections x pulse.ws.send-queue-capacity). */
+    public long queuedFrames() {
+        long queued = 0;
+        for (Connection connection : connections.values()) {
+            queued += connection.queued();
+        }
+        return queued;
     }
 
     public int connectionCount() {

@@ -69,6 +69,19 @@ public class RealtimeSettings {
     @ConfigProperty(name = "pulse.ws.delivery-lanes", defaultValue = "0")
     int deliveryLanes;
 
+    /**
+     * The kernel send buffer of each socket, in bytes; 0 = the OS default, which on Linux grows up
+     * to 4 MB for a client that does not read. Smaller means a stalled reader is noticed (and its
+     * frames conflated, dropped or timed out) sooner, and less kernel memory per slow socket.
+     */
+    @Inject
+    @ConfigProperty(name = "pulse.ws.socket-send-buffer-bytes", defaultValue = "0")
+    int socketSendBufferBytes;
+
+    public int socketSendBufferBytes() {
+        return socketSendBufferBytes;
+    }
+
     public int containerQueueBytes() {
         return containerQueueBytes;
     }

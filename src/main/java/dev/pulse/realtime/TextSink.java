@@ -18,6 +18,15 @@ public interface TextSink {
     void close(int code, String reason);
 
     /**
+     * Closes with the code, then drops the transport without waiting for the close frame to be
+     * written: for a peer that stopped reading, which would otherwise hold the TCP connection
+     * (and the container's buffers) open for as long as it likes.
+     */
+    default void abort(int code, String reason) {
+        close(code, reason);
+    }
+
+    /**
      * The session as a sink. Closing happens on {@code closer}, never on the caller's thread: a
      * close from {@code @OnOpen} on the upgrading thread races the container's completion of the
      * handshake (Payara then fails the upgrade with "Connection is closed"), and a close from a
@@ -48,6 +57,14 @@ public interface TextSink {
             @Override
             public void close(int code, String reason) {
                 closer.accept(() -> closeNow(code, reason));
+            }
+
+            @Override
+            public void abort(int code, String reason) {
+                closer.accept(() -> {
+                    closeNow(code, reason);
+                    TyrusSockets.abortTransport(session);
+                });
             }
 
             private void closeNow(int code, String reason) {

@@ -2,10 +2,13 @@ package dev.pulse.realtime;
 
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
+import java.net.StandardSocketOptions;
+import java.nio.channels.NetworkChannel;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -93,27 +96,54 @@ final class TyrusSockets {
      * every frame take Grizzly's copy-free path (written from Tyrus's own array, copied to its exact
      * size only if it must wait in the queue) instead of an 8 KB buffer allocated per frame.
      */
-    static void tuneContainerWrites(Session session, int queueBytes) {
+    static void tuneContainerWrites(Session session, int queueBytes, int socketSendBufferBytes) {
         try {
-            Object webSocket = field(session.getAsyncRemote(), "webSocket");
-            Object writer = field(field(webSocket, "protocolHandler"), "writer");
-            Object upgradeHandler = field(writer, "tyrusHttpUpgradeHandler");
-            // Payara hands Tyrus a proxy that holds the initialised handler.
-            Object webConnection = declared(upgradeHandler.getClass(), "wc").get(upgradeHandler) != null
-                    ? field(upgradeHandler, "wc") : field(field(upgradeHandler, "handler"), "wc");
-            if (queueBytes > 0) {
-                Object request = field(webConnection, "request");
-                Object coyoteRequest = request.getClass().getMethod("getCoyoteRequest").invoke(request);
-                Object connection = coyoteRequest.getClass().getMethod("getConnection").invoke(coyoteRequest);
-                connection.getClass().getMethod("setMaxAsyncWriteQueueSize", int.class).invoke(connection, queueBytes);
+            Object webConnection = webConnection(session);
+            if (queueBytes > 0 || socketSendBufferBytes > 0) {
+                Object connection = grizzlyConnection(webConnection);
+                if (queueBytes > 0) {
+                    connection.getClass().getMethod("setMaxAsyncWriteQueueSize", int.class).invoke(connection, queueBytes);
+                }
+                if (socketSendBufferBytes > 0
+                        && connection.getClass().getMethod("getChannel").invoke(connection) instanceof NetworkChannel channel) {
+                    // A fixed size also turns off the kernel's growth of this buffer (up to 4 MB per socket on Linux).
+                    channel.setOption(StandardSocketOptions.SO_SNDBUF, socketSendBufferBytes);
+                }
             }
             Object coyoteResponse = field(field(webConnection, "response"), "coyoteResponse");
             Object outputBuffer = coyoteResponse.getClass().getMethod("getOutputBuffer").invoke(coyoteResponse);
             // Frames longer than this skip the buffer; every WebSocket frame is at least 2 bytes.
             declared(outputBuffer.getClass(), "bufferSize").setInt(outputBuffer, 1);
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (ReflectiveOperationException | IOException | RuntimeException e) {
             fallback("the container write tuning", e);
         }
+    }
+
+    /** Closes the socket's TCP connection at once, whatever is still waiting to be written. */
+    static void abortTransport(Session session) {
+        try {
+            Object connection = grizzlyConnection(webConnection(session));
+            connection.getClass().getMethod("closeSilently").invoke(connection);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            fallback("aborting a stalled connection", e);
+        }
+    }
+
+    /** The servlet container's connection behind the socket: Tyrus's writer -> upgrade handler -> WebConnection. */
+    private static Object webConnection(Session session) throws ReflectiveOperationException {
+        Object webSocket = field(session.getAsyncRemote(), "webSocket");
+        Object writer = field(field(webSocket, "protocolHandler"), "writer");
+        Object upgradeHandler = field(writer, "tyrusHttpUpgradeHandler");
+        // Payara hands Tyrus a proxy that holds the initialised handler.
+        return declared(upgradeHandler.getClass(), "wc").get(upgradeHandler) != null
+                ? field(upgradeHandler, "wc") : field(field(upgradeHandler, "handler"), "wc");
+    }
+
+    /** Grizzly's TCP connection under a WebConnection (through the upgrade request). */
+    private static Object grizzlyConnection(Object webConnection) throws ReflectiveOperationException {
+        Object request = field(webConnection, "request");
+        Object coyoteRequest = request.getClass().getMethod("getCoyoteRequest").invoke(request);
+        return coyoteRequest.getClass().getMethod("getConnection").invoke(coyoteRequest);
     }
 
     private static Object field(Object target, String name) throws ReflectiveOperationException {

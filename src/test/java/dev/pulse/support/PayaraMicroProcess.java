@@ -51,11 +51,37 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--hzinitialjoinwait", "0",
                 "--prebootcommandfile", configDir + "/preboot-commands.asadmin",
                 "--logproperties", configDir + "/logging.properties"));
+        return start(name, command, httpPort, log, java.util.Map.of());
+    }
+
+    /**
+     * Starts an instance of its own (no cluster) with extra environment, for tests that need
+     * settings the shared test server does not have (a fast feed, a short send timeout...).
+     */
+    public static PayaraMicroProcess standalone(String name, java.util.Map<String, String> environment) {
+        String configDir = System.getProperty("pulse.config.dir", "payara-config");
+        int httpPort = freePort();
+        Path log = Path.of("target", "payara-" + name + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                "--deploy", System.getProperty("pulse.war", "target/pulse.war"),
+                "--contextroot", "/",
+                "--port", Integer.toString(httpPort),
+                "--nocluster",
+                "--prebootcommandfile", configDir + "/preboot-commands.asadmin",
+                "--logproperties", configDir + "/logging.properties"));
+        return start(name, command, httpPort, log, environment);
+    }
+
+    private static PayaraMicroProcess start(String name, List<String> command, int httpPort, Path log,
+            java.util.Map<String, String> environment) {
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             PayaraMicroProcess instance = new PayaraMicroProcess(process, httpPort, log);
             instance.awaitReady();
             return instance;
