@@ -3,6 +3,7 @@ package dev.pulse.account;
 import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
+import dev.pulse.realtime.SharedEndpoints;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 /**
@@ -10,7 +11,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
  * 2.1 copies the user properties per connection), so {@link SessionSockets} can close the socket
  * when that session ends. Use as {@code @ServerEndpoint(value = ..., configurator = HttpSessionCapture.class)}.
  */
-public class HttpSessionCapture extends ServerEndpointConfig.Configurator {
+public class HttpSessionCapture extends SharedEndpoints {
 
     static final String SESSION_ID = HttpSessionCapture.class.getName() + ".sessionId";
 

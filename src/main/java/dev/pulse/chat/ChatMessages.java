@@ -23,14 +23,33 @@ public class ChatMessages {
     @Inject
     AccountService accounts;
 
-    /** Stores a validated body; the returned view is what gets broadcast once this commits. */
-    public MessageView store(long roomId, String author, String body) {
-        Account account = accounts.find(author).orElseThrow(() -> new IllegalStateException("no account " + author));
-        ChatMessage message = new ChatMessage(em.getReference(ChatRoom.class, roomId), account, body);
+    /**
+     * Stores a validated body by a member already resolved at join (no lookups: one INSERT); the
+     * returned view is what gets broadcast once this commits.
+     */
+    public MessageView store(RoomAccess room, Member author, String body) {
+        ChatMessage message = new ChatMessage(em.getReference(ChatRoom.class, room.roomId()),
+                em.getReference(Account.class, author.accountId()), body);
         em.persist(message);
         em.flush();
-        return new MessageView(message.id(), em.find(ChatRoom.class, roomId).name(), account.username(), body,
-                message.createdAt().toString());
+        return new MessageView(message.id(), room.room(), author.username(), body, message.createdAt().toString());
+    }
+
+    /** A user as a room socket knows them from its join: the account id to write, the name to show. */
+    public record Member(long accountId, String username) {
+    }
+
+    /** The member behind a username, looked up once per socket. */
+    public java.util.Optional<Member> member(String username) {
+        return accounts.find(username).map(account -> new Member(account.id(), account.username()));
+    }
+
+    /** The id of the room's newest message, 0 when it has none. */
+    public long newestId(long roomId) {
+        Long newest = em.createQuery("SELECT MAX(m.id) FROM ChatMessage m WHERE m.room.id = :room", Long.class)
+                .setParameter("room", roomId)
+                .getSingleResult();
+        return newest == null ? 0 : newest;
     }
 
     /** The newest {@code limit} messages, oldest first. */

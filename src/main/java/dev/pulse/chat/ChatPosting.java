@@ -22,10 +22,10 @@ public class ChatPosting {
         return "chat_" + room;
     }
 
-    public MessageView post(RoomAccess room, String author, String body) {
+    public MessageView post(RoomAccess room, ChatMessages.Member author, String body) {
         return lock.inOrder(room.room(), () -> {
             // ChatMessages.store is its own transaction: it has committed when it returns.
-            MessageView stored = messages.store(room.roomId(), author, body);
+            MessageView stored = messages.store(room, author, body);
             hub.broadcast(group(room.room()), new ChatEvents.Message(stored));
             return stored;
         });

@@ -9,7 +9,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Rooms, who may use them, and the private one-to-one conversations. */
 @ApplicationScoped
@@ -32,7 +34,35 @@ public class ChatRooms {
     public record Conversation(String room, String with) {
     }
 
+    /**
+     * Grants already given, by room (public) or room and user (private): rooms are never deleted
+     * or renamed and memberships never revoked, so a grant stays true; refusals are not kept (the
+     * room may be created later). Bounded: cleared when it grows past {@link #GRANTS_KEPT}.
+     */
+    private final Map<String, RoomAccess> grants = new ConcurrentHashMap<>();
+    private static final int GRANTS_KEPT = 10_000;
+
+    /** Who may use a room: a socket's join asks this, so a grant costs no query after the first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public RoomAccess access(String roomName, String username) {
+        RoomAccess known = grants.get(roomName);
+        if (known == null) {
+            known = grants.get(roomName + '\n' + username);
+        }
+        if (known != null) {
+            return known;
+        }
+        RoomAccess access = lookUp(roomName, username);
+        if (access.verdict() == RoomAccess.Verdict.GRANTED) {
+            if (grants.size() > GRANTS_KEPT) {
+                grants.clear();
+            }
+            grants.put(access.isPrivate() ? roomName + '\n' + username : roomName, access);
+        }
+        return access;
+    }
+
+    private RoomAccess lookUp(String roomName, String username) {
         Optional<ChatRoom> room = find(roomName);
         if (room.isEmpty()) {
             return RoomAccess.refused(RoomAccess.Verdict.UNKNOWN_ROOM, roomName);

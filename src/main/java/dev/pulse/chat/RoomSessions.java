@@ -1,12 +1,11 @@
 package dev.pulse.chat;
 
-import dev.pulse.account.AttemptThrottle;
-import dev.pulse.account.SlidingWindow;
 import dev.pulse.chat.ChatEvents.MessageView;
 import dev.pulse.realtime.Connection;
 import dev.pulse.realtime.Hub;
 import dev.pulse.realtime.JsonCodec;
 import dev.pulse.realtime.MalformedMessageException;
+import dev.pulse.realtime.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -15,6 +14,8 @@ import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +29,7 @@ public class RoomSessions {
 
     private static final Logger LOG = Logger.getLogger(RoomSessions.class.getName());
     private static final String ROOM = RoomSessions.class.getName() + ".room";
+    private static final String AUTHOR = RoomSessions.class.getName() + ".author";
     static final String NOT_STORED = "Message not stored, try again";
 
     @Inject
@@ -49,7 +51,11 @@ public class RoomSessions {
     ChatSettings settings;
 
     @Inject
-    AttemptThrottle throttle;
+    RateLimiter limiter;
+
+    private RateLimiter.Limit postLimit() {
+        return new RateLimiter.Limit("chat-post", settings.postLimit(), settings.postWindowSeconds() * 1000L);
+    }
 
     /**
      * Subscribes before reading the backlog, holding live frames meanwhile, so nothing published
@@ -90,14 +96,44 @@ public class RoomSessions {
                 last = message.id();
             }
         } else {
-            last = 0;
-            for (MessageView message : messages.latest(room.roomId(), historySize)) {
-                backlog.add(codec.encode(new ChatEvents.Message(message)));
-                last = message.id();
-            }
+            History history = history(room.roomId(), historySize);
+            backlog.addAll(history.frames());
+            last = history.lastId();
         }
         long replayedUpTo = last;
         connection.release(backlog, frame -> messageId(frame).orElse(Long.MAX_VALUE) > replayedUpTo);
+    }
+
+    /** A room's latest messages as encoded frames, oldest first, and the newest id among them (0: none). */
+    private record History(long lastId, int size, List<String> frames) {
+    }
+
+    /** Per room id: the history last read, reused while the room's newest message id is unchanged. */
+    private final Map<Long, History> histories = new ConcurrentHashMap<>();
+
+    /*
+     * Joins in a busy room mostly see the same history: asking the database only for the newest id
+     * (an index lookup) and reusing the encoded frames while it is unchanged spares a read of
+     * historySize rows and their encoding per join. The database stays the source of truth.
+     */
+    private History history(long roomId, int size) {
+        long newest = messages.newestId(roomId);
+        History known = histories.get(roomId);
+        if (known != null && known.lastId() == newest && known.size() == size) {
+            return known;
+        }
+        List<String> frames = new ArrayList<>();
+        long last = 0;
+        for (MessageView message : messages.latest(roomId, size)) {
+            frames.add(codec.encode(new ChatEvents.Message(message)));
+            last = message.id();
+        }
+        History read = new History(last, size, List.copyOf(frames));
+        if (histories.size() > 10_000) {
+            histories.clear();
+        }
+        histories.put(roomId, read);
+        return read;
     }
 
     /** Validates, stores, then broadcasts; a bad frame gets an error to its sender only. */
@@ -109,13 +145,18 @@ public class RoomSessions {
         try {
             String body = MessageBody.of(codec.parseObject(text), settings.maxMessageLength());
             // Per user, across rooms and instances: one client cannot flood rooms and the database.
-            AttemptThrottle.Admission admission = throttle.admit("chat-post:" + connection.user(),
-                    new SlidingWindow(settings.postLimit(), settings.postWindowSeconds() * 1000L));
+            RateLimiter.Verdict admission = limiter.admit(postLimit(), connection.user());
             if (!admission.admitted()) {
                 connection.send(codec.encode(new ChatEvents.Error("Too many messages, retry in " + admission.retryAfterSeconds() + " s")));
                 return;
             }
-            posting.post(room, connection.user(), body);
+            // Resolved on the socket's first post only: most sockets in a room never post.
+            ChatMessages.Member author = (ChatMessages.Member) connection.attributes()
+                    .computeIfAbsent(AUTHOR, k -> messages.member(connection.user()).orElse(null));
+            if (author == null) {
+                throw new IllegalStateException("no account " + connection.user());
+            }
+            posting.post(room, author, body);
         } catch (MalformedMessageException e) {
             connection.send(codec.encode(new ChatEvents.Error(e.getMessage())));
         } catch (RuntimeException e) {

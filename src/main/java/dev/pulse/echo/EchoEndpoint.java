@@ -13,12 +13,13 @@ import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
+import dev.pulse.realtime.SharedEndpoints;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** {@code ws://host/ws/chat/}: {@code {"message":"Hello Django"}} is answered with {@code You said: Hello Django}. */
-@ServerEndpoint("/ws/chat/")
+@ServerEndpoint(value = "/ws/chat/", configurator = SharedEndpoints.class)
 public class EchoEndpoint {
 
     private static final Logger LOG = Logger.getLogger(EchoEndpoint.class.getName());

@@ -10,6 +10,7 @@ import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
+import dev.pulse.realtime.SharedEndpoints;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,7 +19,7 @@ import java.util.logging.Logger;
  * {@code ws://host/ws/notifications/}: the logged-in user's unseen count, {@code {"count": N}} on
  * connect and after every change. Anonymous sockets are closed with 1008.
  */
-@ServerEndpoint("/ws/notifications/")
+@ServerEndpoint(value = "/ws/notifications/", configurator = SharedEndpoints.class)
 public class NotificationEndpoint {
 
     private static final Logger LOG = Logger.getLogger(NotificationEndpoint.class.getName());

@@ -7,12 +7,13 @@ import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
+import dev.pulse.realtime.SharedEndpoints;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** {@code ws://host/ws/test/}: joins {@code test_consumer_group}; any frame is acknowledged. */
-@ServerEndpoint("/ws/test/")
+@ServerEndpoint(value = "/ws/test/", configurator = SharedEndpoints.class)
 public class TestConsumerEndpoint {
 
     private static final Logger LOG = Logger.getLogger(TestConsumerEndpoint.class.getName());

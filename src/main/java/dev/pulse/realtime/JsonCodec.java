@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
@@ -20,6 +21,9 @@ import java.io.StringReader;
  */
 @ApplicationScoped
 public class JsonCodec {
+
+    /** Looked up once: {@code Json.createReader} finds the provider through ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
@@ -40,7 +44,7 @@ public class JsonCodec {
     /** Parses a frame that must be a JSON object. */
     public JsonObject parseObject(String text) throws MalformedMessageException {
         requireText(text);
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new MalformedMessageException("Expected a JSON object, got " + value.getValueType().name().toLowerCase());

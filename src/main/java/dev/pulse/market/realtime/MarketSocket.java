@@ -9,12 +9,13 @@ import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
+import dev.pulse.realtime.SharedEndpoints;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** {@code ws://host/ws/realtime/}: live asset prices and portfolio values (seed 001). */
-@ServerEndpoint("/ws/realtime/")
+@ServerEndpoint(value = "/ws/realtime/", configurator = SharedEndpoints.class)
 public class MarketSocket {
 
     private static final Logger LOG = Logger.getLogger(MarketSocket.class.getName());

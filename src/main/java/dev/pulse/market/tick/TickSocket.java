@@ -14,6 +14,7 @@ import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
+import dev.pulse.realtime.SharedEndpoints;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  * and says so in the {@code connected} frame; a client_id that is not 1-64 letters, digits, '-' or
  * '_' is refused with close code 1008.
  */
-@ServerEndpoint("/ws/tick/")
+@ServerEndpoint(value = "/ws/tick/", configurator = SharedEndpoints.class)
 public class TickSocket {
 
     private static final Logger LOG = Logger.getLogger(TickSocket.class.getName());
