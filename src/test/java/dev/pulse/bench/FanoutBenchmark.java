@@ -36,10 +36,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Fan-out benchmark (not part of the test suite: {@code mvn -Pbench verify}). Many real sockets
- * subscribe to one symbol on {@code /ws/realtime/}; price updates are forced over HTTP (logged in as the
- * bootstrap administrator; the sockets stay anonymous) and every
- * socket's delivery latency (arrival minus the envelope's server timestamp) is recorded. The run
+ * Fan-out benchmark (not part of the test suite: {@code mvn -Pbench verify}). Two paths
+ * ({@code -Dbench.path=realtime|room|both}, default both):
+ * <ul>
+ * <li>{@code realtime}: many real sockets subscribe to one symbol on {@code /ws/realtime/}; price
+ * updates are forced over HTTP (logged in as the bootstrap administrator; the sockets stay
+ * anonymous); latency is arrival minus the envelope's server timestamp;</li>
+ * <li>{@code room}: the same number of sockets join the chat room {@code lobby} (on the
+ * administrator's session), and one more socket posts {@code {"body":"t=<µs>"}} at the rate;
+ * latency is arrival minus the publisher's send time, so storing and ordering count too.</li>
+ * </ul> The run
  * is repeated with stalled clients that never read, to show they cost the others nothing, and the
  * server's heap and RSS are read. Figures go to target/benchmark/fanout.md.
  */
@@ -53,6 +59,8 @@ class FanoutBenchmark {
     static final int RATE = Integer.getInteger("bench.rate", 20);
     static final int BATCH = Integer.getInteger("bench.batch", 50);
     static final String SYMBOL = System.getProperty("bench.symbol", "AAPL");
+    static final String PATH = System.getProperty("bench.path", "both");
+    static final String ROOM = System.getProperty("bench.room", "lobby");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -83,6 +91,9 @@ class FanoutBenchmark {
     /** A subscriber that records latencies, or, when stalled, stops reading after its confirmation. */
     static final class Subscriber implements WebSocket.Listener {
         final boolean stalled;
+        final boolean room;
+        /** Room messages sent before this run (the history a join replays) are not counted. */
+        final long startedMicros = nowMicros();
         final CountDownLatch subscribed = new CountDownLatch(1);
         final AtomicInteger updates = new AtomicInteger();
         final List<Long> latenciesMicros = new ArrayList<>();
@@ -90,8 +101,9 @@ class FanoutBenchmark {
         volatile String lastFrame;
         WebSocket socket;
 
-        Subscriber(boolean stalled) {
+        Subscriber(boolean stalled, boolean room) {
             this.stalled = stalled;
+            this.room = room;
         }
 
         @Override
@@ -108,7 +120,29 @@ class FanoutBenchmark {
                 long arrivedMicros = nowMicros();
                 lastFrame = text;
                 // A cheap scan, not a JSON parse: on a 2-core box the clients share the CPU with the server.
-                if (text.contains("\"type\":\"asset_update\"")) {
+                if (room) {
+                    if (subscribed.getCount() == 1) {
+                        // Every joining socket gets the room's online count: the join is complete.
+                        subscribed.countDown();
+                        if (stalled) {
+                            return null;
+                        }
+                    }
+                    int at = text.indexOf("t=");
+                    if (at >= 0 && text.contains("\"event\":\"message\"")) {
+                        int end = at + 2;
+                        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+                            end++;
+                        }
+                        long sent = Long.parseLong(text.substring(at + 2, end));
+                        if (sent >= startedMicros) {
+                            synchronized (latenciesMicros) {
+                                latenciesMicros.add(arrivedMicros - sent);
+                            }
+                            updates.incrementAndGet();
+                        }
+                    }
+                } else if (text.contains("\"type\":\"asset_update\"")) {
                     if (subscribed.getCount() == 1) {
                         subscribed.countDown();
                         if (stalled) {
@@ -142,8 +176,14 @@ class FanoutBenchmark {
     void fanout() throws Exception {
         logIn();
         List<Result> results = new ArrayList<>();
-        results.add(run("fast clients only", CLIENTS, 0));
-        results.add(run("with stalled clients", CLIENTS, STALLED));
+        if (!PATH.equals("room")) {
+            results.add(run("/ws/realtime/, fast clients only", CLIENTS, 0, false));
+            results.add(run("/ws/realtime/, with stalled clients", CLIENTS, STALLED, false));
+        }
+        if (!PATH.equals("realtime")) {
+            results.add(run("chat room, fast clients only", CLIENTS, 0, true));
+            results.add(run("chat room, with stalled clients", CLIENTS, STALLED, true));
+        }
         String report = report(results);
         Path out = Path.of("target", "benchmark", "fanout.md");
         Files.createDirectories(out.getParent());
@@ -154,19 +194,32 @@ class FanoutBenchmark {
         }
     }
 
-    private Result run(String name, int clients, int stalled) throws Exception {
+    /** The administrator's session cookie, for sockets that join chat rooms. */
+    private String sessionCookie() {
+        return ((CookieManager) control.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID")).map(c -> c.getName() + "=" + c.getValue())
+                .findFirst().orElseThrow(() -> new AssertionError("not logged in"));
+    }
+
+    private Result run(String name, int clients, int stalled, boolean room) throws Exception {
         List<Subscriber> subscribers = new ArrayList<>();
         String subscribe = "{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"" + SYMBOL + "\"}}";
+        String path = room ? "ws/rooms/" + ROOM + "/" : "ws/realtime/";
+        String cookie = room ? sessionCookie() : null;
         // Sockets open and subscribe in batches, as clients arrive in practice rather than all in one instant.
         for (int first = 0; first < clients + stalled; first += BATCH) {
             List<CompletableFuture<?>> batch = new ArrayList<>();
             for (int i = first; i < Math.min(first + BATCH, clients + stalled); i++) {
-                Subscriber subscriber = new Subscriber(i >= clients);
+                Subscriber subscriber = new Subscriber(i >= clients, room);
                 subscribers.add(subscriber);
-                batch.add(http.newWebSocketBuilder().buildAsync(WsClient.wsUri(base, "ws/realtime/"), subscriber)
+                WebSocket.Builder builder = http.newWebSocketBuilder();
+                if (cookie != null) {
+                    builder.header("Cookie", cookie);
+                }
+                batch.add(builder.buildAsync(WsClient.wsUri(base, path), subscriber)
                         .thenCompose(ws -> {
                             subscriber.socket = ws;
-                            return ws.sendText(subscribe, true);
+                            return room ? CompletableFuture.completedFuture(ws) : ws.sendText(subscribe, true);
                         })
                         .exceptionally(failure -> null));
             }
@@ -194,8 +247,15 @@ class FanoutBenchmark {
         java.util.concurrent.ScheduledExecutorService pacer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         CountDownLatch issued = new CountDownLatch(UPDATES);
         AtomicInteger failures = new AtomicInteger();
+        WebSocket publisher = room ? http.newWebSocketBuilder().header("Cookie", cookie)
+                .buildAsync(WsClient.wsUri(base, path), new WebSocket.Listener() { }).get(30, TimeUnit.SECONDS) : null;
         java.util.concurrent.ScheduledFuture<?> ticking = pacer.scheduleAtFixedRate(() -> {
             if (issued.getCount() == 0) {
+                return;
+            }
+            if (publisher != null) {
+                publisher.sendText("{\"body\":\"t=" + nowMicros() + "\"}", true).join();
+                issued.countDown();
                 return;
             }
             try {
@@ -213,6 +273,9 @@ class FanoutBenchmark {
         }, 0, 1_000_000 / RATE, TimeUnit.MICROSECONDS);
         issued.await(10, TimeUnit.MINUTES);
         ticking.cancel(false);
+        if (publisher != null) {
+            publisher.abort();
+        }
         pacer.shutdownNow();
         if (failures.get() > 0) {
             throw new AssertionError(failures.get() + " force_price_update calls failed");
@@ -273,7 +336,8 @@ class FanoutBenchmark {
 
     private static String report(List<Result> results) {
         StringBuilder md = new StringBuilder("# Fan-out benchmark\n\n")
-                .append("One symbol, " + RATE + " updates per second forced over HTTP; latency = arrival at the client minus the envelope's server timestamp.\n\n")
+                .append("One symbol (or one chat room), " + RATE + " updates per second (forced over HTTP, or posted on a socket); "
+                        + "latency = arrival at the client minus the server timestamp (realtime) or the publisher's send time (room).\n\n")
                 .append("| run | fast clients | stalled clients | lost at setup | updates | frames delivered / sent to fast clients | wall s | frames/s | p50 ms | p95 ms | p99 ms | max ms | heap MB | RSS MB |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
