@@ -79,6 +79,19 @@ final class TyrusSockets {
         }
     }
 
+    /**
+     * Gives the WebSocket container a scheduler that schedules nothing, so sessions never schedule
+     * their idle timer at all (a session takes it from the container when it is created; Tyrus uses
+     * it for nothing else on the server side). Called once, when the application starts.
+     */
+    static void disableContainerTimers(Object serverContainer) {
+        try {
+            declared(serverContainer.getClass(), "managedScheduledExecutorService").set(serverContainer, NoTimers.INSTANCE);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            fallback("the container's scheduler", e);
+        }
+    }
+
     /** Stops the container's own idle timer for this session (the core's sweep replaces it). */
     static void disableContainerIdleTimer(Session session) {
         try {
