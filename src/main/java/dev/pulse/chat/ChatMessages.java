@@ -44,7 +44,8 @@ public class ChatMessages {
         return accounts.find(username).map(account -> new Member(account.id(), account.username()));
     }
 
-    /** The id of the room's newest message, 0 when it has none. */
+    /** The id of the room's newest message, 0 when it has none (an index lookup, asked on every join: no transaction). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public long newestId(long roomId) {
         Long newest = em.createQuery("SELECT MAX(m.id) FROM ChatMessage m WHERE m.room.id = :room", Long.class)
                 .setParameter("room", roomId)
