@@ -42,8 +42,8 @@ public class CountBurst {
     @ConfigProperty(name = "pulse.notifications.burst-min-interval-ms", defaultValue = "10")
     long minIntervalMs;
 
-    /** Schedules a burst; null arguments take the configured defaults. */
-    public Plan start(Integer count, Long intervalMs) {
+    /** Checks a burst's arguments; null arguments take the configured defaults. Nothing is sent yet. */
+    public Plan plan(Integer count, Long intervalMs) {
         int n = count == null ? defaultCount : count;
         long interval = intervalMs == null ? defaultIntervalMs : intervalMs;
         if (n < 1 || n > maxCount) {
@@ -52,10 +52,18 @@ public class CountBurst {
         if (interval < minIntervalMs) {
             throw new IllegalArgumentException("interval_ms must be at least " + minIntervalMs);
         }
-        for (int i = 1; i <= n; i++) {
-            String payload = "{\"count\": " + i + "}";
-            scheduler.schedule(() -> hub.broadcastText(TestConsumerGroup.NAME, payload, null), (i - 1) * interval, TimeUnit.MILLISECONDS);
-        }
         return new Plan(TestConsumerGroup.NAME, n, interval);
+    }
+
+    /**
+     * Schedules a planned burst: {@code {"count": i}} one interval after another, the first one
+     * interval from now. The resource calls this once its 202 has been sent, so the answer always
+     * precedes the first payload.
+     */
+    public void run(Plan plan) {
+        for (int i = 1; i <= plan.count(); i++) {
+            String payload = "{\"count\": " + i + "}";
+            scheduler.schedule(() -> hub.broadcastText(plan.group(), payload, null), i * plan.intervalMs(), TimeUnit.MILLISECONDS);
+        }
     }
 }

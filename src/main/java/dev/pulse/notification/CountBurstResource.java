@@ -7,6 +7,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.CompletionCallback;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,23 +25,31 @@ public class CountBurstResource {
     CountBurst burst;
 
     @GET
-    public Response viaGet(@QueryParam("count") Integer count, @QueryParam("interval_ms") Long intervalMs) {
-        return start(count, intervalMs);
+    public void viaGet(@QueryParam("count") Integer count, @QueryParam("interval_ms") Long intervalMs, @Suspended AsyncResponse response) {
+        start(count, intervalMs, response);
     }
 
+    /** The burst starts once the 202 has been sent (a completion callback), so the answer precedes every payload. */
     @POST
-    public Response start(@QueryParam("count") Integer count, @QueryParam("interval_ms") Long intervalMs) {
+    public void start(@QueryParam("count") Integer count, @QueryParam("interval_ms") Long intervalMs, @Suspended AsyncResponse response) {
+        CountBurst.Plan plan;
         try {
-            CountBurst.Plan plan = burst.start(count, intervalMs);
-            return Response.accepted(Json.createObjectBuilder()
-                    .add("group", plan.group())
-                    .add("count", plan.count())
-                    .add("interval_ms", plan.intervalMs())
-                    .build()).build();
+            plan = burst.plan(count, intervalMs);
         } catch (IllegalArgumentException e) {
-            return Response.status(Response.Status.BAD_REQUEST)
+            response.resume(Response.status(Response.Status.BAD_REQUEST)
                     .entity(Json.createObjectBuilder().add("error", e.getMessage()).build())
-                    .build();
+                    .build());
+            return;
         }
+        response.register((CompletionCallback) failure -> {
+            if (failure == null) {
+                burst.run(plan);
+            }
+        });
+        response.resume(Response.accepted(Json.createObjectBuilder()
+                .add("group", plan.group())
+                .add("count", plan.count())
+                .add("interval_ms", plan.intervalMs())
+                .build()).build());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pulse.account.AccountSession;
 import dev.pulse.support.PayaraMicroProcess;
 import dev.pulse.support.PulseDeployment;
+import dev.pulse.support.TestEnvironment;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -22,7 +23,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -31,6 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+// The test that stops the second instance runs last.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     static PayaraMicroProcess second;
@@ -141,7 +147,7 @@ class ClusterIT {
     private static AccountSession admin(URL base) {
         AccountSession admin = new AccountSession(base);
         HttpResponse<String> login = admin.post("api/accounts/login",
-                AccountSession.credentials("admin", System.getProperty("pulse.it.adminPassword", "it-admin-secret")));
+                AccountSession.credentials("admin", dev.pulse.support.TestEnvironment.adminPassword()));
         assertEquals(200, login.statusCode(), login.body());
         return admin;
     }
@@ -196,6 +202,47 @@ class ClusterIT {
             // The follower never published a cycle of its own.
             JsonObject followerAfter = follower == a ? feed(adminOnFirst) : feed(adminOnSecond);
             assertEquals(followerCycles, followerAfter.getJsonNumber("cycles").longValue());
+        } finally {
+            adminOnFirst.post("api/realtime/feed/stop/", null);
+        }
+    }
+
+    /**
+     * Runs last (it stops the second instance): the first instance carries on alone. Sockets on the
+     * stopped one end, the cluster shrinks to one, broadcasts still reach the first one's sockets,
+     * and the feed is led by the survivor once the stopped leader's lease has run out.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void whenOneInstanceStopsTheOtherCarriesOn() throws Exception {
+        bothInstancesSeeOneClusterOfTwo();
+        AccountSession adminOnFirst = admin(first);
+        assertEquals(200, adminOnFirst.post("api/realtime/feed/start/", "{\"interval_ms\":200,\"batch_size\":50}").statusCode());
+        try (WsClient onFirst = WsClient.connect(first, "ws/test/");
+             WsClient onSecond = WsClient.connect(second.base(), "ws/test/")) {
+            // Both are in the group before the stop (positive control for the broadcast after it).
+            burst(first, 1);
+            assertEquals(1, onFirst.nextJson().getInt("count"));
+            assertEquals(1, onSecond.nextJson().getInt("count"));
+
+            second.close();
+
+            int code = onSecond.awaitClose();
+            assertTrue(code == 1001 || code == 1006, "the stopped instance's socket ended going away (1001) or dropped (1006): " + code);
+            WsClient.eventually(() -> {
+                try {
+                    assertEquals("1", members(first));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            burst(first, 2);
+            assertEquals(1, onFirst.nextJson().getInt("count"));
+            assertEquals(2, onFirst.nextJson().getInt("count"));
+            WsClient.eventually(() -> {
+                JsonObject feed = feed(adminOnFirst);
+                assertTrue(feed.getBoolean("running") && feed.getBoolean("leader"), feed.toString());
+            });
         } finally {
             adminOnFirst.post("api/realtime/feed/stop/", null);
         }
@@ -264,8 +311,31 @@ class ClusterIT {
         }
     }
 
+    private static java.math.BigDecimal storedPrice(String symbol) throws Exception {
+        try (java.sql.Connection db = TestEnvironment.database();
+             java.sql.PreparedStatement query = db.prepareStatement("SELECT current_price FROM market_asset WHERE symbol = ?")) {
+            query.setString(1, symbol);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), symbol);
+                return row.getBigDecimal(1);
+            }
+        }
+    }
+
+    private static java.math.BigDecimal storedNflxTotal(long portfolio) throws Exception {
+        try (java.sql.Connection db = TestEnvironment.database();
+             java.sql.PreparedStatement query = db.prepareStatement("SELECT round(sum(p.quantity * a.current_price), 2) FROM market_position p"
+                     + " JOIN market_asset a ON a.id = p.asset_id WHERE p.portfolio_id = ?")) {
+            query.setLong(1, portfolio);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                return row.getBigDecimal(1);
+            }
+        }
+    }
+
     @Test
-    void aPortfolioWatchedOnOneInstanceIsRevaluedByAPriceForcedOnTheOther() {
+    void aPortfolioWatchedOnOneInstanceIsRevaluedByAPriceForcedOnTheOther() throws Exception {
         bothInstancesSeeOneClusterOfTwo();
         AccountSession owner = AccountSession.newUser(first, "spreadowner");
         HttpResponse<String> created = owner.post("api/portfolios", "{\"name\":\"Across\"}");
@@ -280,9 +350,11 @@ class ClusterIT {
             assertEquals(200, forced.statusCode(), forced.body());
             JsonObject update = onSecond.nextJson(frame -> frame.getString("type").equals("portfolio_update")).getJsonObject("data");
             assertEquals(id, update.getJsonNumber("portfolio_id").longValue());
-            JsonObject viaApi = WsClient.parse(owner.get("api/portfolios/" + id).body());
-            assertEquals(viaApi.getJsonNumber("total_value").doubleValue(), update.getJsonNumber("total_value").doubleValue(),
+            double forcedPrice = WsClient.parse(forced.body()).getJsonArray("updated").getJsonObject(0).getJsonNumber("price").doubleValue();
+            // docs/market.md: total_value = Σ quantity × stored price, rounded to 2; here 4 NFLX at the forced price.
+            assertEquals(storedNflxTotal(id), update.getJsonNumber("total_value").bigDecimalValue().setScale(2, java.math.RoundingMode.HALF_UP),
                     "before: " + initial + ", after: " + update);
+            assertEquals(storedPrice("NFLX").setScale(2, java.math.RoundingMode.HALF_UP).doubleValue(), forcedPrice);
         }
     }
 }

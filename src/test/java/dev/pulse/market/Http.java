@@ -46,7 +46,7 @@ public final class Http {
 
     /** The bootstrap administrator's session (password from the test environment). */
     public static Session admin(URL base) {
-        return Session.login(base, ADMIN, System.getProperty("pulse.it.adminPassword", "it-admin-secret"));
+        return Session.login(base, ADMIN, dev.pulse.support.TestEnvironment.adminPassword());
     }
 
     /** One cookie jar, so one HTTP session. */

@@ -10,6 +10,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -42,9 +43,13 @@ class CountBurstIT {
         try (WsClient first = WsClient.connect(base, "ws/test/");
              WsClient second = WsClient.connect(base, "ws/test/")) {
             HttpResponse<String> response = call("POST", "?count=9&interval_ms=100");
+            // Taken as soon as the answer is in: the 202 precedes the first payload on either socket.
+            List<String> framesBeforeTheAnswer = List.of(first.pending().toString(), second.pending().toString());
             assertEquals(202, response.statusCode(), response.body());
+            assertEquals(List.of("[]", "[]"), framesBeforeTheAnswer, "frames that arrived before the 202");
             JsonObject plan = WsClient.parse(response.body());
             assertEquals(9, plan.getInt("count"));
+            assertEquals(100, plan.getInt("interval_ms"));
             assertEquals("test_consumer_group", plan.getString("group"));
             for (int i = 1; i <= 9; i++) {
                 assertEquals("{\"count\": " + i + "}", first.next());

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pulse.account.AccountSession;
 import dev.pulse.support.Browser;
 import dev.pulse.support.PulseDeployment;
+import dev.pulse.support.TestEnvironment;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -34,7 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @RunAsClient
 class NotificationIT {
 
-    static final String ADMIN_PASSWORD = System.getProperty("pulse.it.adminPassword", "it-admin-secret");
+    static final String ADMIN_PASSWORD = dev.pulse.support.TestEnvironment.adminPassword();
     static ChromeDriver browser;
 
     @Deployment(testable = false)
@@ -84,6 +88,26 @@ class NotificationIT {
         return frame.getJsonNumber("count").longValue();
     }
 
+    /** A stored fact: how many notifications a query of the test database counts. */
+    private static long stored(String sql) {
+        try (Connection db = TestEnvironment.database(); Statement query = db.createStatement(); ResultSet row = query.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A fresh user has seen nothing: every notification for everyone is unseen, and none is addressed to them yet. */
+    private static long forEveryone() {
+        return stored("SELECT count(*) FROM notification WHERE audience IS NULL");
+    }
+
+    /** The seed's count: notifications nobody has seen yet. */
+    private static long seenByNobody() {
+        return stored("SELECT count(*) FROM notification n WHERE NOT EXISTS (SELECT 1 FROM notification_seen s WHERE s.notification_id = n.id)");
+    }
+
     @Test
     void anAdminNotificationForOneUserReachesOnlyThatUserAndSeenLowersTheCount() {
         AccountSession alice = AccountSession.newUser(base, "alice");
@@ -92,6 +116,8 @@ class NotificationIT {
              WsClient bobSocket = bob.connect("ws/notifications/")) {
             long aliceBefore = count(aliceSocket.nextJson());
             long bobBefore = count(bobSocket.nextJson());
+            assertEquals(forEveryone(), aliceBefore, "a fresh user's unseen count");
+            assertEquals(forEveryone(), bobBefore, "a fresh user's unseen count");
 
             logInInBrowserAsAdmin();
             String message = "Maintenance at noon " + UUID.randomUUID();
@@ -114,7 +140,12 @@ class NotificationIT {
             assertTrue(bob.get("api/notifications").body().indexOf(message) < 0);
             assertEquals(404, bob.post("api/notifications/" + id + "/seen", null).statusCode());
             assertEquals(bobBefore, count(WsClient.parse(bob.get("api/notifications").body())));
-            assertTrue(bobSocket.pending().isEmpty(), bobSocket.pending().toString());
+            // Barrier: a notification for bob now is the very next frame his socket gets.
+            String forBob = "For bob only " + UUID.randomUUID();
+            sendFromAdminPage(forBob, bob.username());
+            JsonObject bobsNext = bobSocket.nextJson();
+            assertEquals(forBob, bobsNext.getString("current_notification"), "bob's next frame: " + bobsNext);
+            assertEquals(bobBefore + 1, count(bobsNext));
         }
     }
 
@@ -127,6 +158,8 @@ class NotificationIT {
              WsClient seedClient = WsClient.connect(base, "ws/test/")) {
             long carolBefore = count(carolSocket.nextJson());
             long daveBefore = count(daveSocket.nextJson());
+            assertEquals(forEveryone(), carolBefore, "a fresh user's unseen count");
+            assertEquals(forEveryone(), daveBefore, "a fresh user's unseen count");
 
             logInInBrowserAsAdmin();
             String message = "Hello everyone " + UUID.randomUUID();
@@ -136,10 +169,11 @@ class NotificationIT {
             assertEquals(daveBefore + 1, count(daveSocket.nextJson()));
             JsonObject seedFrame = seedClient.nextJson();
             assertEquals(message, seedFrame.getString("current_notification"));
-            assertTrue(count(seedFrame) >= 1);
+            assertEquals(seenByNobody(), count(seedFrame), "the seed's count: notifications nobody has seen");
 
             HttpResponse<String> allSeen = dave.post("api/notifications/seen", null);
             assertEquals(200, allSeen.statusCode());
+            assertEquals(daveBefore + 1, WsClient.parse(allSeen.body()).getJsonNumber("marked").longValue(), allSeen.body());
             assertEquals(0, count(daveSocket.nextJson()));
         }
     }

@@ -1,9 +1,12 @@
 package dev.pulse.realtime;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.support.PulseDeployment;
+import dev.pulse.support.StalledWsClient;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -11,6 +14,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -106,6 +110,41 @@ class RealtimeEndpointsIT {
                 }
             }
         }
+    }
+
+    /** pulse_ws_send_timeouts_total of the deployment's MicroProfile Metrics. */
+    private double sendTimeouts() throws Exception {
+        URI metrics = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/metrics?scope=application");
+        String text = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^pulse_ws_send_timeouts_total(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(text);
+        if (!line.find()) {
+            throw new AssertionError("no pulse_ws_send_timeouts_total in /metrics: " + text);
+        }
+        return Double.parseDouble(line.group(2));
+    }
+
+    @Test
+    void aClientThatStopsReadingIsClosedWith1011AfterTheSendTimeout() throws Exception {
+        double before = sendTimeouts();
+        try (StalledWsClient stalled = StalledWsClient.connect(base, "ws/chat/");
+             WsClient bystander = WsClient.connect(base, "ws/chat/")) {
+            // Echoes of 60 kB each, which the stalled client never reads: the server's send backs up.
+            String big = "x".repeat(60_000);
+            for (int i = 0; i < 100; i++) {
+                stalled.sendText("{\"message\":\"" + big + "\"}");
+            }
+            // The watchdog closes it once a frame waited pulse.ws.send-timeout-ms (5 s in pom.xml).
+            await("the send-timeout watchdog").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(this::sendTimeouts, count -> count == before + 1);
+            assertEquals(1011, stalled.readUntilClose(), "the stalled socket's close code");
+
+            // Nobody else was touched: the other socket is open and served.
+            assertFalse(bystander.isClosed());
+            bystander.send("{\"message\":\"still served\"}");
+            assertEquals("You said: still served", bystander.next());
+        }
+        assertEquals(before + 1, sendTimeouts(), "exactly one socket timed out");
     }
 
     @Test

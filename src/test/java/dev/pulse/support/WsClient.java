@@ -9,26 +9,40 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
-/** A real WebSocket client over a real socket (the JDK's), recording every frame and the close. */
+/**
+ * A real WebSocket client over a real socket (the JDK's), recording every frame and the close.
+ *
+ * <p>Every wait here has an overall deadline ({@link #TIMEOUT}) and fails saying what it waited for
+ * and what it skipped meanwhile: a regression fails the test instead of hanging the build. Waits
+ * are interruptible, so JUnit's default timeout (junit-platform.properties) can end them too.
+ */
 public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
+    /** The longest any single wait of a test may take: for one frame, or for a frame matching a predicate. */
     public static final Duration TIMEOUT = Duration.ofSeconds(20);
-
+    /** Frames {@link #nextJson(Predicate)} skips at most before it gives up: a stream that never yields the wanted frame. */
+    public static final int MAX_SKIPPED = 500;
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
+    private URI uri;
     /*
      * Held for the socket's lifetime: the JDK shuts an HttpClient down once it is no longer
      * referenced, closing its WebSockets ("Output closed") at the next GC. One per socket, so a
@@ -46,10 +60,39 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     public static WsClient connect(URL base, String path, Map<String, String> headers) {
         WsClient client = new WsClient();
-        WebSocket.Builder builder = client.http.newWebSocketBuilder().connectTimeout(TIMEOUT);
-        headers.forEach(builder::header);
-        client.socket = builder.buildAsync(wsUri(base, path), client).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+        client.uri = wsUri(base, path);
+        try {
+            client.socket = within(client.handshake(headers), "the handshake of " + client.uri);
+        } catch (ExecutionException e) {
+            throw new AssertionError("handshake of " + client.uri + " failed: " + e.getCause(), e.getCause());
+        }
         return client;
+    }
+
+    /**
+     * Opens a socket that the server must refuse at the handshake; answers the HTTP status of the
+     * refusal. Fails if the socket opened.
+     */
+    public static int refusedHandshake(URL base, String path, Map<String, String> headers) {
+        WsClient client = new WsClient();
+        client.uri = wsUri(base, path);
+        try {
+            WebSocket opened = within(client.handshake(headers), "the handshake of " + client.uri);
+            client.socket = opened;
+            client.close();
+            throw new AssertionError("the handshake of " + client.uri + " with " + headers + " was accepted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw new AssertionError("the handshake of " + client.uri + " failed without an HTTP answer: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private CompletableFuture<WebSocket> handshake(Map<String, String> headers) {
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(TIMEOUT);
+        headers.forEach(builder::header);
+        return builder.buildAsync(uri, this);
     }
 
     public static URI wsUri(URL base, String path) {
@@ -61,35 +104,75 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     public WsClient send(String text) {
-        socket.sendText(text, true).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+        try {
+            within(socket.sendText(text, true), "sending " + text + " on " + uri);
+        } catch (ExecutionException e) {
+            throw new AssertionError("sending " + text + " on " + uri + " failed: " + e.getCause(), e.getCause());
+        }
         return this;
     }
 
-    /** The next frame, waiting for it to arrive. */
+    /** The next frame, waiting at most {@link #TIMEOUT} for it. */
     public String next() {
-        try {
-            String frame = received.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            if (frame == null) {
-                throw new AssertionError("no frame within " + TIMEOUT);
-            }
-            return frame;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        String frame = poll(TIMEOUT.toNanos());
+        if (frame == null) {
+            throw new AssertionError("no frame within " + TIMEOUT + " on " + uri + closeNote());
         }
+        return frame;
     }
 
     public JsonObject nextJson() {
         return parse(next());
     }
 
-    /** Skips frames until one matches, returning it. */
+    /** Skips frames until one matches, returning it; fails after {@link #TIMEOUT} overall or {@link #MAX_SKIPPED} frames. */
     public JsonObject nextJson(Predicate<JsonObject> wanted) {
+        return nextJson("a frame matching the test's predicate", MAX_SKIPPED, wanted);
+    }
+
+    /**
+     * The first frame matching {@code wanted} among the next {@code maxSkipped + 1} frames, within
+     * {@link #TIMEOUT} overall. Fails naming {@code what} and the frames skipped, so "X stops"
+     * can be asserted as "X's reply arrives within N frames".
+     */
+    public JsonObject nextJson(String what, int maxSkipped, Predicate<JsonObject> wanted) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        List<String> skipped = new ArrayList<>();
         while (true) {
-            JsonObject frame = nextJson();
+            String text = poll(deadline - System.nanoTime());
+            if (text == null) {
+                throw new AssertionError("no " + what + " within " + TIMEOUT + " on " + uri + closeNote() + "; skipped "
+                        + describe(skipped));
+            }
+            JsonObject frame = parse(text);
             if (wanted.test(frame)) {
                 return frame;
             }
+            skipped.add(text);
+            if (skipped.size() > maxSkipped) {
+                throw new AssertionError("no " + what + " within " + maxSkipped + " frames on " + uri + "; skipped "
+                        + describe(skipped));
+            }
+        }
+    }
+
+    private static String describe(List<String> skipped) {
+        if (skipped.size() <= 6) {
+            return skipped.size() + " frames " + skipped;
+        }
+        return skipped.size() + " frames, first " + skipped.subList(0, 3) + ", last " + skipped.subList(skipped.size() - 3, skipped.size());
+    }
+
+    private String closeNote() {
+        return closeCode.isDone() ? " (closed with " + closeCode.getNow(null) + ")" : "";
+    }
+
+    private String poll(long nanos) {
+        try {
+            return received.poll(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for a frame on " + uri, e);
         }
     }
 
@@ -98,12 +181,29 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** The close code the server sent (1006 when the connection ended without one), within {@link #TIMEOUT}. */
     public int awaitClose() {
-        return closeCode.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+        try {
+            return within(closeCode, "the close of " + uri + " (frames not taken: " + pending() + ")");
+        } catch (ExecutionException e) {
+            throw new AssertionError(e.getCause());
+        }
     }
 
     public boolean isClosed() {
         return closeCode.isDone();
+    }
+
+    /** Waits for {@code future} at most {@link #TIMEOUT}, interruptibly; fails naming {@code what}. */
+    public static <T> T within(Future<T> future, String what) throws ExecutionException {
+        try {
+            return future.get(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no " + what + " within " + TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + what, e);
+        }
     }
 
     public static JsonObject parse(String text) {
@@ -138,19 +238,22 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         closeCode.complete(1006);
     }
 
-    @Override
     /**
      * Closes as a browser does: a close frame, then the server's close ends the connection. An
      * abort (TCP reset) only when the server does not answer: resetting upgraded connections makes
      * Payara log spurious errors for the requests it is serving at that moment.
      */
+    @Override
     public void close() {
+        if (socket == null) {
+            return;
+        }
         if (!socket.isOutputClosed()) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
         }
         try {
             closeCode.get(5, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+        } catch (TimeoutException | ExecutionException e) {
             socket.abort();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,7 +2,6 @@ package dev.pulse.market.realtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.client.HazelcastClient;
@@ -13,6 +12,7 @@ import dev.pulse.account.AccountSession;
 import dev.pulse.market.Http;
 import dev.pulse.support.Browser;
 import dev.pulse.support.PulseDeployment;
+import dev.pulse.support.TestEnvironment;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -21,10 +21,8 @@ import java.math.RoundingMode;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +80,55 @@ class MarketRealtimeIT {
 
     private static JsonObject error(WsClient client) {
         JsonObject frame = next(client, "error");
-        assertNotNull(Instant.parse(frame.getString("timestamp")));
+        assertTimestamp(frame.getString("timestamp"));
         return frame.getJsonObject("data");
+    }
+
+    /** docs/market.md: every frame carries {@code "timestamp": "2026-01-15T10:30:00.123Z"} (UTC, milliseconds). */
+    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+
+    private static void assertTimestamp(String timestamp) {
+        assertTrue(TIMESTAMP.matcher(timestamp).matches(), "timestamp in the documented form: " + timestamp);
+    }
+
+    /** The stored price of {@code symbol}: {current_price, previous_close}. */
+    private static BigDecimal[] storedPrice(String symbol) throws Exception {
+        try (Connection db = TestEnvironment.database();
+             PreparedStatement query = db.prepareStatement("SELECT current_price, previous_close FROM market_asset WHERE symbol = ?")) {
+            query.setString(1, symbol);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "no stored asset " + symbol);
+                return new BigDecimal[] {row.getBigDecimal(1), row.getBigDecimal(2)};
+            }
+        }
+    }
+
+    /**
+     * docs/market.md: {@code price} is the stored price, {@code change} is against the previous close,
+     * {@code change_percent} that change in percent of the previous close; money to 2 decimals.
+     */
+    private static void assertQuoteOfStoredPrice(String symbol, JsonObject data) throws Exception {
+        BigDecimal[] stored = storedPrice(symbol);
+        BigDecimal change = stored[0].subtract(stored[1]);
+        assertEquals(stored[0].setScale(2, RoundingMode.HALF_UP).doubleValue(), data.getJsonNumber("price").doubleValue(), data.toString());
+        assertEquals(change.setScale(2, RoundingMode.HALF_UP).doubleValue(), data.getJsonNumber("change").doubleValue(), data.toString());
+        assertEquals(change.multiply(BigDecimal.valueOf(100)).divide(stored[1], 2, RoundingMode.HALF_UP).doubleValue(),
+                data.getJsonNumber("change_percent").doubleValue(), data.toString());
+    }
+
+    /** Runs {@code check} with the price feed stopped, so no feed cycle changes a price between a frame and the database. */
+    private void withFeedStopped(ThrowingRunnable check) throws Exception {
+        Http.Session admin = Http.admin(base);
+        assertEquals(200, admin.post("api/realtime/feed/stop/", "").status());
+        try {
+            check.run();
+        } finally {
+            admin.post("api/realtime/feed/start/", "{\"interval\": 30, \"batch_size\": 50, \"verbose\": false}");
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     @Test
@@ -91,7 +136,7 @@ class MarketRealtimeIT {
         try (WsClient client = WsClient.connect(base, "ws/realtime/")) {
             JsonObject frame = client.nextJson();
             assertEquals("connection", frame.getString("type"));
-            assertNotNull(Instant.parse(frame.getString("timestamp")));
+            assertTimestamp(frame.getString("timestamp"));
             JsonObject data = frame.getJsonObject("data");
             assertEquals("connected", data.getString("status"));
             assertFalse(data.getString("connection_id").isBlank());
@@ -107,14 +152,16 @@ class MarketRealtimeIT {
             client.send("{\"type\":\"ping\",\"data\":{},\"timestamp\":\"2024-01-15T10:30:00Z\"}");
             JsonObject pong = client.nextJson();
             assertEquals("pong", pong.getString("type"));
-            assertNotNull(Instant.parse(pong.getString("timestamp")));
+            assertTimestamp(pong.getString("timestamp"));
+            assertEquals(JsonValue.EMPTY_JSON_OBJECT, pong.getJsonObject("data"));
             client.send("{\"type\":\"ping\"}");
             assertEquals("pong", client.nextJson().getString("type"));
         }
     }
 
     @Test
-    void aSubscriptionIsConfirmedAndGivesTheCurrentPriceAtOnce() {
+    void aSubscriptionIsConfirmedAndGivesTheCurrentPriceAtOnce() throws Exception {
+        withFeedStopped(() -> {
         try (WsClient client = connect()) {
             client.send("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"AAPL\"}}");
             JsonObject confirmed = client.nextJson();
@@ -128,13 +175,15 @@ class MarketRealtimeIT {
             for (String field : List.of("price", "change", "change_percent", "volume", "high", "low")) {
                 assertEquals(JsonValue.ValueType.NUMBER, data.get(field).getValueType(), field + " in " + data);
             }
-            assertTrue(data.getJsonNumber("price").doubleValue() > 0);
+            assertQuoteOfStoredPrice("AAPL", data);
             assertTrue(data.getJsonNumber("low").doubleValue() <= data.getJsonNumber("high").doubleValue());
         }
+        });
     }
 
     @Test
-    void aForcedUpdateIsStoredThenBroadcastToSubscribers() {
+    void aForcedUpdateIsStoredThenBroadcastToSubscribers() throws Exception {
+        withFeedStopped(() -> {
         try (WsClient watcher = connect(); WsClient other = connect()) {
             watcher.send("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"GOOGL\"}}");
             nextUpdateOf(watcher, "GOOGL");
@@ -151,16 +200,18 @@ class MarketRealtimeIT {
                 JsonObject data = client.nextJson(frame -> "asset_update".equals(frame.getString("type"))
                         && frame.getJsonObject("data").getJsonNumber("volume").longValue()
                         == updated.getJsonNumber("volume").longValue()).getJsonObject("data");
-                assertEquals(updated.getJsonNumber("price").doubleValue(), data.getJsonNumber("price").doubleValue());
-                assertEquals(updated.getJsonNumber("change_percent").doubleValue(), data.getJsonNumber("change_percent").doubleValue());
+                // The frame is the stored price (the feed is stopped: nothing changed it since).
+                assertQuoteOfStoredPrice("GOOGL", data);
             }
             // Stored before broadcast: a new subscriber's snapshot already has the new price.
             try (WsClient late = connect()) {
                 late.send("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"googl\"}}");
                 JsonObject snapshot = nextUpdateOf(late, "GOOGL").getJsonObject("data");
-                assertTrue(snapshot.getJsonNumber("volume").longValue() >= updated.getJsonNumber("volume").longValue());
+                assertEquals(updated.getJsonNumber("volume").longValue(), snapshot.getJsonNumber("volume").longValue());
+                assertQuoteOfStoredPrice("GOOGL", snapshot);
             }
         }
+        });
     }
 
     @Test
@@ -350,14 +401,14 @@ class MarketRealtimeIT {
                 JsonObject health = Http.get(base, "realtime/health/").json();
                 assertTrue(health.getBoolean("price_feed_running"));
                 assertEquals(1, health.getInt("active_connections"), health.toString());
-                assertNotNull(Instant.parse(health.getString("timestamp")));
+                assertTimestamp(health.getString("timestamp"));
             });
         }
         Http.Reply ready = Http.get(base, "health/ready");
         JsonObject check = ready.json().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
                 .filter(c -> c.getString("name").equals("price-feed")).findFirst().orElseThrow();
         assertEquals("UP", check.getString("status"), check.toString());
-        assertTrue(check.getJsonObject("data").get("price_feed_running").toString().contains("true"), check.toString());
+        assertEquals("true", check.getJsonObject("data").get("price_feed_running").toString().replace("\"", ""), check.toString());
         assertEquals(404, Http.get(base, "realtime/nothing-here/").status());
     }
 
@@ -429,24 +480,23 @@ class MarketRealtimeIT {
                 && frame.getJsonObject("data").getJsonNumber("portfolio_id").longValue() == id;
     }
 
-    /** The portfolio's value computed here from the stored positions and prices: {total, change, percent}. */
+    /**
+     * The portfolio's value as docs/market.md defines it, summed by the database over the stored
+     * positions and prices: {total, change, percent}. total = Σ quantity × price, change = Σ quantity ×
+     * (price − previous close), percent = change against (total − change); each rounded to 2.
+     */
     private static BigDecimal[] storedValue(long id) throws Exception {
-        try (Connection db = DriverManager.getConnection(System.getenv("DB_URL"), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
-             PreparedStatement query = db.prepareStatement("select p.quantity, a.current_price, a.previous_close from market_position p"
-                     + " join market_asset a on a.id = p.asset_id where p.portfolio_id = ?")) {
+        try (Connection db = TestEnvironment.database();
+             PreparedStatement query = db.prepareStatement("SELECT round(total, 2), round(change, 2),"
+                     + " CASE WHEN total - change = 0 THEN 0 ELSE round(change * 100 / (total - change), 2) END"
+                     + " FROM (SELECT coalesce(sum(p.quantity * a.current_price), 0) AS total,"
+                     + " coalesce(sum(p.quantity * (a.current_price - a.previous_close)), 0) AS change"
+                     + " FROM market_position p JOIN market_asset a ON a.id = p.asset_id WHERE p.portfolio_id = ?) v")) {
             query.setLong(1, id);
-            BigDecimal total = BigDecimal.ZERO;
-            BigDecimal change = BigDecimal.ZERO;
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    total = total.add(rows.getBigDecimal(1).multiply(rows.getBigDecimal(2)));
-                    change = change.add(rows.getBigDecimal(1).multiply(rows.getBigDecimal(2).subtract(rows.getBigDecimal(3))));
-                }
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                return new BigDecimal[] {row.getBigDecimal(1), row.getBigDecimal(2), row.getBigDecimal(3)};
             }
-            BigDecimal reference = total.subtract(change);
-            BigDecimal percent = reference.signum() == 0 ? BigDecimal.ZERO
-                    : change.multiply(BigDecimal.valueOf(100)).divide(reference, 2, RoundingMode.HALF_UP);
-            return new BigDecimal[] {total.setScale(2, RoundingMode.HALF_UP), change.setScale(2, RoundingMode.HALF_UP), percent};
         }
     }
 
@@ -491,11 +541,6 @@ class MarketRealtimeIT {
                 .map(p -> p.asJsonObject().getString("symbol")).toList());
         BigDecimal[] stored = storedValue(id);
         assertValue(stored, mine);
-        BigDecimal sum = mine.getJsonArray("positions").stream().map(JsonValue::asJsonObject)
-                .map(p -> p.getJsonNumber("quantity").bigDecimalValue().multiply(p.getJsonNumber("price").bigDecimalValue()))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertEquals(sum.setScale(2, RoundingMode.HALF_UP).doubleValue(), mine.getJsonNumber("total_value").doubleValue(),
-                "total = sum of quantity x price: " + mine);
 
         HttpResponse<String> unknown = owner.post("api/portfolios/" + id + "/positions", "{\"symbol\":\"NOPE_Q\",\"quantity\":1}");
         assertEquals(400, unknown.statusCode());
@@ -565,10 +610,8 @@ class MarketRealtimeIT {
                 assertEquals("Live", update.getString("name"));
                 double aapl = forced.json().getJsonArray("updated").stream().map(JsonValue::asJsonObject)
                         .filter(q -> q.getString("symbol").equals("AAPL")).findFirst().orElseThrow().getJsonNumber("price").doubleValue();
-                JsonObject viaApi = json(owner.get("api/portfolios/" + id));
-                assertEquals(aapl, viaApi.getJsonArray("positions").getJsonObject(0).getJsonNumber("price").bigDecimalValue()
-                        .setScale(2, RoundingMode.HALF_UP).doubleValue(), "the update carries the forced price");
-                assertEquals(viaApi.getJsonNumber("total_value").doubleValue(), update.getJsonNumber("total_value").doubleValue());
+                assertEquals(storedPrice("AAPL")[0].setScale(2, RoundingMode.HALF_UP).doubleValue(), aapl,
+                        "the forced price is the stored one the update was valued at");
 
                 // Unsubscribed: the next price change of MSFT reaches the later portfolio (broadcast after the
                 // first one, by id) but not this one.

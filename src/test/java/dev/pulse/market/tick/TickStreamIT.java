@@ -2,7 +2,6 @@ package dev.pulse.market.tick;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.support.PulseDeployment;
@@ -65,9 +64,11 @@ class TickStreamIT {
             JsonObject trade = next(client, "trade_update").getJsonObject("data");
             assertTrue(Set.of("CALL", "PUT").contains(trade.getString("contract")), trade.toString());
             assertTrue(Set.of("Won", "Lost").contains(trade.getString("status")), trade.toString());
-            assertNotNull(trade.getJsonNumber("profit"));
+            // Seed 000: a won trade pays stake x payout (10 x 0.32), a lost one costs the stake.
+            assertEquals("Won".equals(trade.getString("status")) ? 3.20 : -10.00, trade.getJsonNumber("profit").doubleValue(), 1e-9,
+                    trade.toString());
             client.send("{\"event\":\"stop_all\"}");
-            next(client, "stopped");
+            client.nextJson("\"stopped\" reply to stop_all", IN_FLIGHT, frame -> "stopped".equals(frame.getString("event")));
         }
     }
 
@@ -134,6 +135,12 @@ class TickStreamIT {
         }
     }
 
+    /**
+     * Frames a stream may put ahead of a reply: what one tick cycle (tick, candle, trade) already
+     * queued when the request arrived. A reply later than that means the request was not handled.
+     */
+    private static final int IN_FLIGHT = 6;
+
     @Test
     void stopAllCancelsEveryStream() {
         String id = uniqueId();
@@ -142,7 +149,7 @@ class TickStreamIT {
             client.send("{\"event\":\"show_trade_results\"}");
             next(client, "trade_update");
             client.send("{\"event\":\"stop_all\"}");
-            next(client, "stopped");
+            client.nextJson("\"stopped\" reply to stop_all", IN_FLIGHT, frame -> "stopped".equals(frame.getString("event")));
 
             assertNoTicksAfterStop(client, clock);
         }
@@ -167,7 +174,9 @@ class TickStreamIT {
 
     /**
      * Uses a second client on the same symbol as a clock: once it saw three more ticks of the shared
-     * path, any tick for {@code stopped} would have arrived, except one already in flight at the stop.
+     * path, any tick for {@code stopped} would have been queued, except one already in flight at the
+     * stop. Then a barrier: a request {@code stopped} must answer, whose reply is the next frame
+     * after at most that one tick cycle. The clock itself is the positive control (ticks do flow).
      */
     private static void assertNoTicksAfterStop(WsClient stopped, WsClient clock) {
         clock.send("{\"event\":\"subscribe_ticks\",\"symbol\":\"SYMBOL_XYZ\"}");
@@ -177,14 +186,16 @@ class TickStreamIT {
             last = next(clock, "tick_update").getJsonNumber("tick").longValue();
         }
         clock.send("{\"event\":\"stop_all\"}");
-        next(clock, "stopped");
-        for (String text : stopped.pending()) {
-            JsonObject frame = WsClient.parse(text);
-            String event = frame.getString("event");
-            if (event.equals("tick_update")) {
-                assertTrue(frame.getJsonNumber("tick").longValue() <= first, "tick after stop: " + text);
+        clock.nextJson("\"stopped\" reply to the clock's stop_all", IN_FLIGHT, frame -> "stopped".equals(frame.getString("event")));
+
+        stopped.send("{\"event\":\"barrier\"}");
+        JsonObject barrier = stopped.nextJson("reply to the barrier after the stop", IN_FLIGHT, frame -> {
+            if (frame.getString("event").equals("tick_update")) {
+                assertTrue(frame.getJsonNumber("tick").longValue() <= first, "tick after stop: " + frame);
             }
-        }
+            return frame.getString("event").equals("error");
+        });
+        assertEquals("Unknown event: barrier", barrier.getString("message"));
     }
 
     @Test
