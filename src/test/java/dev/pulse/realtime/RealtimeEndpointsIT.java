@@ -125,19 +125,23 @@ class RealtimeEndpointsIT {
     }
 
     @Test
-    void aClientThatStopsReadingIsClosedWith1011AfterTheSendTimeout() throws Exception {
+    void aClientThatStopsReadingIsDisconnectedAfterTheSendTimeout() throws Exception {
         double before = sendTimeouts();
         try (StalledWsClient stalled = StalledWsClient.connect(base, "ws/chat/");
              WsClient bystander = WsClient.connect(base, "ws/chat/")) {
-            // Echoes of 60 kB each, which the stalled client never reads: the server's send backs up.
+            // 24 MB of echoes, which the stalled client never reads: more than Grizzly buffers for a
+            // connection (about 10 MB here), so a send stays in flight.
             String big = "x".repeat(60_000);
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < 400; i++) {
                 stalled.sendText("{\"message\":\"" + big + "\"}");
             }
             // The watchdog closes it once a frame waited pulse.ws.send-timeout-ms (5 s in pom.xml).
             await("the send-timeout watchdog").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(this::sendTimeouts, count -> count == before + 1);
-            assertEquals(1011, stalled.readUntilClose(), "the stalled socket's close code");
+            // The server closes with 1011, but that close frame would queue behind the data the client
+            // never read: Payara drops the queue and ends the connection, so the client reads up to
+            // the end of the stream and no close frame (1006).
+            assertEquals(1006, stalled.readUntilClose(), "the stalled socket's end");
 
             // Nobody else was touched: the other socket is open and served.
             assertFalse(bystander.isClosed());

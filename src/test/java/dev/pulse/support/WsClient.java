@@ -227,10 +227,17 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return null;
     }
 
+    /**
+     * Never lets the JDK answer a close or end the TCP connection: the server closes it first, as
+     * RFC 6455 (7.1.1) asks and browsers do. The JDK client would otherwise send its close reply and
+     * FIN at once, and a FIN arriving while Payara closes the upgraded connection leaves a read
+     * callback pending on request objects Payara recycles for the next connection: that one then
+     * gets the old socket's close (1000 or 1006) or loses its frames (docs/known-issues.md).
+     */
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         closeCode.complete(statusCode);
-        return null;
+        return new CompletableFuture<Void>();
     }
 
     @Override
@@ -239,13 +246,14 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /**
-     * Closes as a browser does: a close frame, then the server's close ends the connection. An
-     * abort (TCP reset) only when the server does not answer: resetting upgraded connections makes
-     * Payara log spurious errors for the requests it is serving at that moment.
+     * Closes as a browser does: a close frame, then the server's close ends the connection (a
+     * socket the server closed needs nothing more). An abort (TCP reset) only when the server does
+     * not answer: resetting upgraded connections makes Payara log spurious errors for the requests
+     * it is serving at that moment. The JDK releases the socket when this client is collected.
      */
     @Override
     public void close() {
-        if (socket == null) {
+        if (socket == null || closeCode.isDone()) {
             return;
         }
         if (!socket.isOutputClosed()) {
