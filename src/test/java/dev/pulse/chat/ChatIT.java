@@ -355,8 +355,8 @@ class ChatIT {
             // Barrier: the next message the other member gets is the one posted after it, and the
             // sender's own next frame is that message too (positive control: storing still works).
             a.send(post("stored after the failure"));
-            assertEquals("stored after the failure", b.nextJson().getJsonObject("message").getString("body"));
-            assertEquals("stored after the failure", a.nextJson().getJsonObject("message").getString("body"));
+            assertEquals("stored after the failure", b.nextJson("the next message", 2, ChatIT::isMessage).getJsonObject("message").getString("body"));
+            assertEquals("stored after the failure", a.nextJson("the next message", 2, ChatIT::isMessage).getJsonObject("message").getString("body"));
         } finally {
             try (Connection db = database(); java.sql.Statement ddl = db.createStatement()) {
                 ddl.execute("DROP TRIGGER IF EXISTS " + trigger + " ON chat_message");
