@@ -625,6 +625,9 @@ class ChatIT {
         try (WsClient writer = pair.a().connect(path)) {
             joined(writer);
             int sent = 320;
+            // The limiter counts in fixed 60 s windows (RateLimiter, a sliding-window estimate): exact
+            // within one window, so the flood's first and last post must fall in the same one.
+            long firstWindow = System.currentTimeMillis() / 60_000;
             for (int i = 0; i < sent; i++) {
                 writer.send(post("f" + i));
             }
@@ -641,8 +644,15 @@ class ChatIT {
                 }
             }
             // pulse.chat.post-limit (300 per 60 s, the documented default the test environment keeps) for this fresh user.
-            assertEquals(300, echoed, "messages admitted");
-            assertEquals(sent - 300, errors.size(), "messages refused");
+            boolean oneWindow = System.currentTimeMillis() / 60_000 == firstWindow;
+            if (oneWindow) {
+                assertEquals(300, echoed, "messages admitted");
+                assertEquals(sent - 300, errors.size(), "messages refused");
+            } else {
+                // Across a window boundary the estimate weighs the earlier window's count (and a lease of
+                // 300 / 20 permits may lapse): within one lease of the limit.
+                assertTrue(echoed >= 300 - 15 && echoed <= 300 + 15, "messages admitted across a window boundary: " + echoed);
+            }
             assertTrue(errors.get(0).matches("Too many messages, retry in \\d+ s"), errors.get(0));
             assertEquals(echoed, storedIds(pair.room()).size(), "refused messages are not stored");
 
