@@ -79,7 +79,7 @@ class FanoutBenchmark {
     /** force_price_update needs a logged-in caller: log in as the bootstrap administrator. */
     private void logIn() throws IOException, InterruptedException {
         String credentials = Json.createObjectBuilder().add("username", System.getProperty("pulse.it.adminUser", "admin"))
-                .add("password", System.getProperty("pulse.it.adminPassword", "it-admin-secret")).build().toString();
+                .add("password", dev.pulse.support.TestEnvironment.adminPassword()).build().toString();
         HttpResponse<String> login = control.send(HttpRequest.newBuilder(URI.create(base + "api/accounts/login"))
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(credentials)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Back-pressure with real sockets: clients that never read (tiny receive buffers) on a fast price
  * feed are conflated while their frame waits, then closed by the send timeout, the metrics count
- * it, nothing of theirs stays queued, and a fast reader on the same symbols is unaffected.
+ * it, nothing of theirs stays queued, and a fast reader on the same symbols is unaffected. Idle
+ * sockets close after WEBSOCKET_TIMEOUT, busy ones never do.
  */
 class SlowReaderIT {
 
@@ -54,6 +55,7 @@ class SlowReaderIT {
                 "REALTIME_BATCH_SIZE", "50",
                 "MAX_SUBSCRIPTIONS_PER_CONNECTION", "50",
                 "PULSE_WS_SEND_TIMEOUT_MS", "3000",
+                "WEBSOCKET_TIMEOUT", "4",
                 // A small kernel buffer, so a reader that stops is noticed in seconds, not minutes.
                 "PULSE_WS_SOCKET_SEND_BUFFER_BYTES", "8192",
                 "PULSE_WS_SEND_QUEUE_CAPACITY", Integer.toString(QUEUE_CAPACITY)));
@@ -124,6 +126,54 @@ class SlowReaderIT {
             }
             fast.abort();
         }
+    }
+
+    @Test
+    void aSilentSocketClosesAfterTheIdleTimeoutWhileAnActiveOneStaysOpen() throws Exception {
+        URI base = server.base().toURI();
+        AtomicReference<String> idleClosed = new AtomicReference<>();
+        AtomicReference<String> activeClosed = new AtomicReference<>();
+        AtomicInteger pongs = new AtomicInteger();
+        long opened = System.nanoTime();
+        WebSocket idle = HTTP.newWebSocketBuilder().buildAsync(uri(base, "/ws/realtime/"), closeRecorder(idleClosed, null)).join();
+        WebSocket active = HTTP.newWebSocketBuilder().buildAsync(uri(base, "/ws/realtime/"), closeRecorder(activeClosed, pongs)).join();
+        // The active client speaks every 500 ms; the idle one never does, and is sent nothing after its greeting.
+        java.util.concurrent.ScheduledExecutorService pacer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        pacer.scheduleAtFixedRate(() -> active.sendText("{\"type\":\"ping\",\"data\":{}}", true), 0, 500,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            await("the idle socket's close").atMost(Duration.ofSeconds(30)).until(() -> idleClosed.get() != null);
+            long lived = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened);
+            assertEquals("1001 Idle timeout", idleClosed.get());
+            assertTrue(lived >= 4000, "not closed before WEBSOCKET_TIMEOUT (4 s): " + lived + " ms");
+            int before = pongs.get();
+            await("the active socket still answers").atMost(Duration.ofSeconds(10)).until(() -> pongs.get() > before + 2);
+            assertEquals(null, activeClosed.get(), "a socket that spoke within the timeout stays open");
+            assertTrue(metric("pulse_ws_idle_closes_total") >= 1);
+        } finally {
+            pacer.shutdownNow();
+            idle.abort();
+            active.abort();
+        }
+    }
+
+    private static WebSocket.Listener closeRecorder(AtomicReference<String> closed, AtomicInteger pongs) {
+        return new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                if (pongs != null && data.toString().contains("\"pong\"")) {
+                    pongs.incrementAndGet();
+                }
+                webSocket.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closed.set(statusCode + " " + reason);
+                return null;
+            }
+        };
     }
 
     /** A raw client with a tiny receive buffer that subscribes to every symbol and never reads again. */
