@@ -2,18 +2,13 @@ package dev.pulse.realtime;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.config.PropertyNamingStrategy;
-import java.io.StringReader;
 
 /**
  * JSON in and out of every endpoint. Java names map to the seeds' snake_case keys
@@ -23,13 +18,29 @@ import java.io.StringReader;
 public class JsonCodec {
 
     /** Looked up once: {@code Json.createReader} finds the provider through ServiceLoader on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
 
+    private volatile StrictJson decoder = new StrictJson(StrictJson.DEFAULT_MAX_BYTES, StrictJson.DEFAULT_MAX_DEPTH);
+
+    @Inject
+    void configure(RealtimeSettings settings) {
+        decoder = new StrictJson(settings.maxMessageBytes(), settings.maxJsonDepth());
+    }
+
+    /**
+     * JSON text that any UTF-8 socket or response can carry: a lone surrogate (from a string that
+     * came in before input was checked) becomes U+FFFD instead of a frame the container cannot
+     * encode, which would stall every frame queued behind it.
+     */
     public String encode(Object message) {
-        return jsonb.toJson(message);
+        return StrictJson.wellFormed(jsonb.toJson(message));
+    }
+
+    /** The strict, bounded decoder client input goes through (size, depth, one value, valid text). */
+    public StrictJson decoder() {
+        return decoder;
     }
 
     public <T> T decode(String text, Class<T> type) throws MalformedMessageException {
@@ -41,18 +52,9 @@ public class JsonCodec {
         }
     }
 
-    /** Parses a frame that must be a JSON object. */
+    /** Parses client text that must be exactly one JSON object, through the strict decoder. */
     public JsonObject parseObject(String text) throws MalformedMessageException {
-        requireText(text);
-        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new MalformedMessageException("Expected a JSON object, got " + value.getValueType().name().toLowerCase());
-            }
-            return value.asJsonObject();
-        } catch (JsonException e) {
-            throw new MalformedMessageException("Malformed JSON: " + rootMessage(e), e);
-        }
+        return decoder.readObject(text);
     }
 
     private static void requireText(String text) throws MalformedMessageException {

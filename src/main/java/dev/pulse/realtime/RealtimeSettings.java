@@ -43,6 +43,15 @@ public class RealtimeSettings {
         return sendTimeoutMillis;
     }
 
+    /** Deepest nesting of arrays/objects a client frame or request body may have. */
+    @Inject
+    @ConfigProperty(name = "pulse.json.max-depth", defaultValue = "32")
+    int maxJsonDepth;
+
+    public int maxJsonDepth() {
+        return maxJsonDepth;
+    }
+
     public int maxMessageBytes() {
         return maxMessageBytes;
     }

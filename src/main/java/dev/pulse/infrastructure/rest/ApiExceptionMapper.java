@@ -1,0 +1,65 @@
+package dev.pulse.infrastructure.rest;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * No API answer is an HTML error page. A refusal a resource built keeps its body; one without a
+ * body gets the API's error shape; a body the JSON binding could not map onto the resource's
+ * type (a number where a string goes, an array for an object) is the client's 400; anything else
+ * is our 500, logged once with its trace.
+ */
+@Provider
+public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof WebApplicationException web) {
+            Response response = web.getResponse();
+            if (response.hasEntity()) {
+                return response;
+            }
+            int status = response.getStatus();
+            return ApiError.of(status, codeOf(status), response.getStatusInfo().getReasonPhrase());
+        }
+        if (isBindingFailure(failure)) {
+            return ApiError.of(400, "invalid_request", "Request body does not have the expected fields and types");
+        }
+        LOG.log(Level.SEVERE, "API request failed", failure);
+        return ApiError.of(500, "internal_error", "The server could not handle this request");
+    }
+
+    private static boolean isBindingFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonbException || t instanceof JsonException) {
+                return true;
+            }
+            if (!(t instanceof ProcessingException) && t != failure) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String codeOf(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "not_authenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 415 -> "unsupported_media_type";
+            default -> status >= 500 ? "internal_error" : "error";
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package dev.pulse.realtime;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Every WebSocket handshake passes here before the container's upgrade filter (declared filters
+ * run first). A handshake whose path or query string Pulse cannot fully parse is refused with 400
+ * before the upgrade, rather than upgraded into a socket the endpoint then fails to open. An
+ * accepted one is upgraded through a {@link FrameScanner} that enforces masking, text-only and
+ * {@code pulse.ws.max-message-bytes} on every frame, fragmented or not.
+ */
+@WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
+public class WebSocketGuardFilter extends HttpFilter {
+
+    private static final Logger LOG = Logger.getLogger(WebSocketGuardFilter.class.getName());
+
+    @Inject
+    RealtimeSettings settings;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getHeader("Sec-WebSocket-Key") == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<String> problem = RequestLine.problem(request.getRequestURI(), request.getQueryString());
+        if (problem.isPresent()) {
+            LOG.fine(() -> "WebSocket handshake refused: " + problem.get());
+            response.setHeader("Connection", "close");
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write(problem.get() + "\n");
+            return;
+        }
+        chain.doFilter(new GuardedUpgrade(request, settings.maxMessageBytes()), response);
+    }
+}
