@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
@@ -44,6 +45,15 @@ public class WhoAmIEndpoint {
         }
         sessionSockets.bind(connection, session);
         connection.send(codec.encode(new Identity(connection.user())));
+    }
+
+    /** This socket only answers who you are; a frame sent to it is answered, in its dialect, with why nothing happens. */
+    @OnMessage
+    public void message(String text, Session session) {
+        Connection connection = Hub.connectionOf(session);
+        if (!connection.isClosed()) {
+            connection.send("{\"error\": \"This socket only tells who you are; it takes no messages\"}");
+        }
     }
 
     @OnClose

@@ -54,17 +54,26 @@ public class RoomEndpoint {
             refuse(connection, "after must be a message id");
             return;
         }
-        RoomAccess access = rooms.access(room, connection.user());
-        switch (access.verdict()) {
-            case UNKNOWN_ROOM -> refuse(connection, "Unknown room");
-            case NOT_A_MEMBER -> refuse(connection, "Not a member of this room");
-            case GRANTED -> sessions.join(connection, access, after);
+        try {
+            RoomAccess access = rooms.access(room, connection.user());
+            switch (access.verdict()) {
+                case UNKNOWN_ROOM -> refuse(connection, "Unknown room");
+                case NOT_A_MEMBER -> refuse(connection, "Not a member of this room");
+                case GRANTED -> sessions.join(connection, access, after);
+            }
+        } catch (RuntimeException e) {
+            // The database is down: a socket without its room would stay silent for good. Close it; the client retries.
+            LOG.warning(() -> "room socket " + connection + " for " + room + " not set up: " + e);
+            connection.close(CloseCodes.UNEXPECTED_CONDITION.getCode(), "Try again later");
         }
     }
 
     @OnMessage
     public void message(String text, Session session) {
-        sessions.receive(Hub.connectionOf(session), text);
+        Connection connection = Hub.connectionOf(session);
+        if (!connection.isClosed()) {
+            sessions.receive(connection, text);
+        }
     }
 
     @OnClose

@@ -41,6 +41,9 @@ public class EchoEndpoint {
     @OnMessage
     public void message(String text, Session session) {
         Connection connection = Hub.connectionOf(session);
+        if (connection.isClosed()) {
+            return;
+        }
         try {
             connection.send(echo.reply(messageOf(codec.parseObject(text))));
         } catch (MalformedMessageException e) {

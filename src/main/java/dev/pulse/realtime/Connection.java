@@ -63,6 +63,11 @@ public final class Connection {
         this.listener = listener;
     }
 
+    /** Hook for {@link Hub#open}: the sink of a connection made at handshake time. */
+    TextSink sink() {
+        return sink;
+    }
+
     public String id() {
         return id;
     }

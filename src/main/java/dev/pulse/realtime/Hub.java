@@ -59,6 +59,8 @@ public class Hub implements ClusterBus.Receiver {
     private final Map<String, Set<Connection>[]> groups = new ConcurrentHashMap<>();
     private final AtomicInteger nextLane = new AtomicInteger();
     private DeliveryLanes lanes;
+    /** Connections made at handshake time and not opened yet, with their System.nanoTime() deadline. */
+    private final Map<Connection, Long> unopened = new ConcurrentHashMap<>();
     private Counter dropped;
     private Counter conflated;
     private Counter slowDisconnects;
@@ -133,6 +135,14 @@ public class Hub implements ClusterBus.Receiver {
      */
     private void sweep() {
         int[] stuck = new int[1];
+        if (!unopened.isEmpty()) {
+            long now = System.nanoTime();
+            unopened.forEach((connection, deadline) -> {
+                if (now - deadline > 0 && unopened.remove(connection) != null) {
+                    close(connection);
+                }
+            });
+        }
         for (Connection connection : connections.values()) {
             int idle = connection.sweep(stuck);
             if (stuck[0] > stuckSweeps) {
@@ -147,12 +157,39 @@ public class Hub implements ClusterBus.Receiver {
         }
     }
 
+    /**
+     * Hook for {@link GroupsAtHandshake}: a connection made during the handshake, already in its
+     * groups and holding what they send, until {@link #open} binds it to its socket. One never
+     * opened (the upgrade failed) leaves its groups after {@code pulse.ws.open-timeout-ms}.
+     */
+    Connection early(String user, List<String> joinGroups) {
+        LateSink sink = new LateSink();
+        Connection connection = new Connection(UUID.randomUUID().toString(), user, sink,
+                new Outbox(settings.sendQueueCapacity(), settings.overflowPolicy()), overflowHandling);
+        connection.lane = Math.floorMod(nextLane.getAndIncrement(), lanes.size());
+        connection.hold();
+        for (String group : joinGroups) {
+            join(group, connection);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.openTimeoutMillis());
+        unopened.put(connection, deadline);
+        return connection;
+    }
+
     /** Registers a newly opened socket, applying the configured limits to it. */
     public Connection open(Session session) {
         session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
         session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
         TyrusSockets.disableContainerIdleTimer(session);
         TyrusSockets.tuneContainerWrites(session, settings.containerQueueBytes(), settings.socketSendBufferBytes());
+        Connection early = (Connection) session.getUserProperties().remove(GroupsAtHandshake.EARLY);
+        if (early != null && unopened.remove(early) != null) {
+            ((LateSink) early.sink()).bind(TextSink.of(session, this::closeLater));
+            session.getUserProperties().put(CONNECTION, early);
+            connections.put(early.id(), early);
+            early.release(List.of(), frame -> true);
+            return early;
+        }
         Principal principal = session.getUserPrincipal();
         Connection connection = new Connection(UUID.randomUUID().toString(),
                 principal == null ? null : principal.getName(),

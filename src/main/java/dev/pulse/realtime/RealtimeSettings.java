@@ -52,6 +52,15 @@ public class RealtimeSettings {
         return maxJsonDepth;
     }
 
+    /** A handshake whose socket has not opened after this long (a failed upgrade) gives up its early group places. */
+    @Inject
+    @ConfigProperty(name = "pulse.ws.open-timeout-ms", defaultValue = "30000")
+    long openTimeoutMillis;
+
+    public long openTimeoutMillis() {
+        return openTimeoutMillis;
+    }
+
     public int maxMessageBytes() {
         return maxMessageBytes;
     }

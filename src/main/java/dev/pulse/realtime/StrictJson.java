@@ -27,7 +27,7 @@ import java.util.Deque;
  */
 public final class StrictJson {
 
-    /** Looked up once: {@code JSON.createParser} and friends look the provider up on every call. */
+    /** Looked up once: {@code Json.createParser} and friends look the provider up on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final int DEFAULT_MAX_BYTES = 65536;

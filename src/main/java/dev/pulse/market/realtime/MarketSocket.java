@@ -29,14 +29,26 @@ public class MarketSocket {
     @OnOpen
     public void open(Session session) {
         Connection connection = hub.open(session);
-        if (!stream.open(connection)) {
+        boolean admitted;
+        try {
+            admitted = stream.open(connection);
+        } catch (RuntimeException e) {
+            // The database or the cluster is down: a socket not set up would stay silent. Close it; the client retries.
+            LOG.warning(() -> "realtime socket " + connection + " not set up: " + e);
+            hub.refuse(session, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "Try again later");
+            return;
+        }
+        if (!admitted) {
             hub.refuse(session, CloseReason.CloseCodes.VIOLATED_POLICY, "Too many connections for this user");
         }
     }
 
     @OnMessage
     public void message(String text, Session session) {
-        stream.receive(Hub.connectionOf(session), text);
+        Connection connection = Hub.connectionOf(session);
+        if (!connection.isClosed()) {
+            stream.receive(connection, text);
+        }
     }
 
     @OnClose

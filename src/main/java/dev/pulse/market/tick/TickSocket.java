@@ -64,6 +64,10 @@ public class TickSocket {
     public void message(String text, Session session) {
         Connection connection = Hub.connectionOf(session);
         String clientId = (String) connection.attributes().get(CLIENT);
+        if (clientId == null || connection.isClosed()) {
+            // A refused socket's frames, arriving before its close: dropped quietly.
+            return;
+        }
         try {
             JsonObject frame = codec.parseObject(text);
             String event = string(frame, "event");
