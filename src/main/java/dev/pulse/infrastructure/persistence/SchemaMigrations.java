@@ -44,6 +44,7 @@ public class SchemaMigrations {
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new V9_1__RepairInvalidText())
                 .load()
                 .migrate();
         version = result.targetSchemaVersion != null ? result.targetSchemaVersion

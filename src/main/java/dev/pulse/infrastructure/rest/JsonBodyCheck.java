@@ -11,11 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,6 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Provider
 @Priority(Priorities.ENTITY_CODER)
 public class JsonBodyCheck implements ContainerRequestFilter {
+
+    private static final Logger LOG = Logger.getLogger(JsonBodyCheck.class.getName());
 
     @Inject
     JsonCodec codec;
@@ -42,7 +44,15 @@ public class JsonBodyCheck implements ContainerRequestFilter {
                 && !type.getSubtype().endsWith("+json"))) {
             return;
         }
-        byte[] body = readAtMost(request.getEntityStream(), maxBodyBytes + 1);
+        byte[] body;
+        try {
+            body = request.getEntityStream().readNBytes(maxBodyBytes + 1);
+        } catch (IOException e) {
+            // The client went away or stopped sending mid-body: its doing, nothing to log loudly.
+            LOG.fine(() -> "request body not read: " + e);
+            request.abortWith(ApiError.of(400, "invalid_json", "Request body could not be read"));
+            return;
+        }
         if (body.length > maxBodyBytes) {
             request.abortWith(ApiError.of(413, "payload_too_large", "Request body is larger than " + maxBodyBytes + " bytes"));
             return;
@@ -66,9 +76,5 @@ public class JsonBodyCheck implements ContainerRequestFilter {
             }
         }
         request.setEntityStream(new ByteArrayInputStream(body));
-    }
-
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        return in.readNBytes(limit);
     }
 }
