@@ -23,7 +23,15 @@ import org.flywaydb.core.api.output.MigrateResult;
         user = "${MPCONFIG=db.user}",
         password = "${MPCONFIG=db.password}",
         minPoolSize = 2,
-        maxPoolSize = 32)
+        maxPoolSize = 32,
+        // A connection broken by a database outage is found and replaced when next taken from the
+        // pool, and all others with it, so Pulse works again as soon as the database is back.
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=auto-commit",
+            "fish.payara.fail-all-connections=true",
+            "fish.payara.max-wait-time-in-millis=10000"
+        })
 @Singleton
 @Startup
 public class SchemaMigrations {
