@@ -61,7 +61,8 @@ final class GuardedUpgrade extends HttpServletRequestWrapper {
         }
     }
 
-    private static final class ScannedConnection implements WebConnection {
+    /** The container's connection with its input scanned; {@link #original()} is the container's own. */
+    static final class ScannedConnection implements WebConnection {
         private final WebConnection connection;
         private final ScannedInput input;
 
@@ -72,6 +73,11 @@ final class GuardedUpgrade extends HttpServletRequestWrapper {
             } catch (IOException e) {
                 throw new IllegalStateException("upgraded connection has no input", e);
             }
+        }
+
+        /** Hook for {@link TyrusSockets}, which tunes the container's own connection. */
+        WebConnection original() {
+            return connection;
         }
 
         @Override

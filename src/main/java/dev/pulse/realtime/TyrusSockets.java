@@ -148,8 +148,10 @@ final class TyrusSockets {
         Object writer = field(field(webSocket, "protocolHandler"), "writer");
         Object upgradeHandler = field(writer, "tyrusHttpUpgradeHandler");
         // Payara hands Tyrus a proxy that holds the initialised handler.
-        return declared(upgradeHandler.getClass(), "wc").get(upgradeHandler) != null
+        Object webConnection = declared(upgradeHandler.getClass(), "wc").get(upgradeHandler) != null
                 ? field(upgradeHandler, "wc") : field(field(upgradeHandler, "handler"), "wc");
+        // Issue 9's frame guard hands Tyrus a wrapper around the container's own connection.
+        return webConnection instanceof GuardedUpgrade.ScannedConnection scanned ? scanned.original() : webConnection;
     }
 
     /** Grizzly's TCP connection under a WebConnection (through the upgrade request). */
