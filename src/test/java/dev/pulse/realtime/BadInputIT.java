@@ -55,6 +55,17 @@ class BadInputIT {
     private static final String DEEP_ERROR = "Malformed JSON: nested deeper than 32 levels";
     private static final String DEEP = "[".repeat(1000) + "]".repeat(1000);
 
+    /**
+     * The only traces this test tolerates, by their exact text: container defects (docs/known-issues.md)
+     * with no Pulse code on their stack, seen once in some runs. Payara runs a read callback of an
+     * upgraded connection after it recycled the request; Grizzly's HTTP/2 filter fails on the
+     * Connection header of some upgrade request (needed on: without it, JDK clients' POSTs hang).
+     */
+    private static final List<String> KNOWN_CONTAINER_DEFECTS = List.of(
+            "java.lang.NullPointerException: Cannot invoke \"org.apache.catalina.Context.getLoader()\" because \"context\" is null",
+            "java.lang.NullPointerException: Cannot invoke \"String.trim()\" because the return value of "
+                    + "\"org.glassfish.grizzly.http.util.DataChunk.toString(int, int)\" is null");
+
     private static PayaraMicroProcess server;
     private static URL base;
     private static AccountSession user;
@@ -415,7 +426,9 @@ class BadInputIT {
         List<String> lines = Files.readAllLines(Path.of("target", "payara-bad-input.log"), StandardCharsets.UTF_8);
         List<String> traces = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("\tat ") && !lines.get(i - 1).startsWith("\tat ")) {
+            String first = lines.get(i - 1);
+            if (lines.get(i).startsWith("\tat ") && !first.startsWith("\tat ")
+                    && KNOWN_CONTAINER_DEFECTS.stream().noneMatch(first::contains)) {
                 traces.add(lines.get(i - 1) + " / " + lines.get(i));
             }
         }
