@@ -6,10 +6,7 @@ import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionIdListener;
 import jakarta.servlet.http.HttpSessionListener;
 
-/**
- * An HTTP session that is invalidated or expires, or whose id changes at a new login (the caller
- * may now be someone else), ends the sockets opened with it.
- */
+/** Keeps {@link SessionSockets}' record of logged-in sessions current (the core closes their sockets). */
 @WebListener
 public class SessionEndListener implements HttpSessionListener, HttpSessionIdListener {
 

@@ -1,34 +1,26 @@
 package dev.pulse.account;
 
-import dev.pulse.realtime.Connection;
-import dev.pulse.realtime.Hub;
+import dev.pulse.realtime.SessionRegistry;
+import dev.pulse.realtime.UserSessionsEnded;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.servlet.http.HttpSession;
-import jakarta.websocket.Session;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 
 /**
- * Ties authenticated sockets to the HTTP session that opened them: a socket runs as its
- * handshake's user for as long as it lives, so when that session ends (logout, expiry, or a new
- * login in the same browser) its sockets must end too, or a logged-out browser tab would keep
- * receiving a user's private messages. Closes with 1008 so clients do not reconnect blindly.
- * It also knows each user's logged-in sessions, so a password change can end the others.
- * Local to this instance: HTTP sessions are not shared across instances here.
+ * Knows each user's logged-in HTTP sessions on this instance, so a password change can end the
+ * others everywhere: {@link SessionRegistry} closes their sockets on every instance and tells each
+ * instance to invalidate its own sessions of the user. (Binding sockets to sessions is the core's
+ * job, for every endpoint.)
  */
 @ApplicationScoped
 public class SessionSockets {
 
-    private static final Logger LOG = Logger.getLogger(SessionSockets.class.getName());
-    static final String SESSION_ID = SessionSockets.class.getName() + ".sessionId";
-    public static final String ENDED = "Session ended";
-
     @Inject
-    Hub hub;
+    SessionRegistry registry;
 
     /** username -> session id -> session, for sessions logged in on this instance. */
     private final Map<String, Map<String, HttpSession>> sessionsByUser = new ConcurrentHashMap<>();
@@ -40,32 +32,26 @@ public class SessionSockets {
         userBySession.put(session.getId(), username);
     }
 
-    /** Invalidates every other logged-in session of {@code username} (their sockets close with them). */
-    public int endOtherSessions(String username, String keepSessionId) {
-        Map<String, HttpSession> sessions = sessionsByUser.getOrDefault(username, Map.of());
-        int ended = 0;
+    /** Ends every other session of {@code username}, on every instance (their sockets close with them). */
+    public void endOtherSessions(String username, String keepSessionId) {
+        registry.endUserSessions(username, keepSessionId);
+    }
+
+    /** On every instance: invalidates the local sessions of the user but the one kept. */
+    void invalidate(@Observes UserSessionsEnded event) {
+        Map<String, HttpSession> sessions = sessionsByUser.getOrDefault(event.username(), Map.of());
         for (HttpSession session : List.copyOf(sessions.values())) {
-            if (!session.getId().equals(keepSessionId)) {
+            if (!session.getId().equals(event.keepSessionId())) {
                 try {
                     session.invalidate();
-                    ended++;
                 } catch (IllegalStateException alreadyInvalid) {
                     ended(session.getId());
                 }
             }
         }
-        return ended;
     }
 
-    /** Call in {@code @OnOpen} after {@code Hub.open}, for endpoints configured with {@link HttpSessionCapture}. */
-    public void bind(Connection connection, Session session) {
-        Object id = session.getUserProperties().get(HttpSessionCapture.SESSION_ID);
-        if (id != null && connection.user() != null) {
-            connection.attributes().put(SESSION_ID, id);
-        }
-    }
-
-    /** Closes every socket opened with the session {@code sessionId}. */
+    /** The session {@code sessionId} ended (or changed its id): forget it. */
     public void ended(String sessionId) {
         String user = userBySession.remove(sessionId);
         if (user != null) {
@@ -73,17 +59,6 @@ public class SessionSockets {
                 sessions.remove(sessionId);
                 return sessions.isEmpty() ? null : sessions;
             });
-        }
-        int closed = 0;
-        for (Connection connection : hub.connections()) {
-            if (sessionId.equals(connection.attributes().get(SESSION_ID))) {
-                connection.close(CloseCodes.VIOLATED_POLICY.getCode(), ENDED);
-                closed++;
-            }
-        }
-        if (closed > 0) {
-            int count = closed;
-            LOG.fine(() -> "session ended: closed " + count + " socket(s)");
         }
     }
 }

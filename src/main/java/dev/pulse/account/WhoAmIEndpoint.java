@@ -3,6 +3,7 @@ package dev.pulse.account;
 import dev.pulse.realtime.Connection;
 import dev.pulse.realtime.Hub;
 import dev.pulse.realtime.JsonCodec;
+import dev.pulse.realtime.SharedEndpoints;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
  * or closes 1008 when the handshake carried no logged-in session. Lets clients check a session
  * cookie before opening feature sockets.
  */
-@ServerEndpoint(value = "/ws/accounts/me/", configurator = HttpSessionCapture.class)
+@ServerEndpoint(value = "/ws/accounts/me/", configurator = SharedEndpoints.class)
 public class WhoAmIEndpoint {
 
     private static final Logger LOG = Logger.getLogger(WhoAmIEndpoint.class.getName());
@@ -33,9 +34,6 @@ public class WhoAmIEndpoint {
     @Inject
     JsonCodec codec;
 
-    @Inject
-    SessionSockets sessionSockets;
-
     @OnOpen
     public void open(Session session) {
         Connection connection = hub.open(session);
@@ -43,7 +41,6 @@ public class WhoAmIEndpoint {
             connection.close(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), "Authentication required");
             return;
         }
-        sessionSockets.bind(connection, session);
         connection.send(codec.encode(new Identity(connection.user())));
     }
 

@@ -1,9 +1,8 @@
 package dev.pulse.chat;
 
-import dev.pulse.account.HttpSessionCapture;
-import dev.pulse.account.SessionSockets;
 import dev.pulse.realtime.Connection;
 import dev.pulse.realtime.Hub;
+import dev.pulse.realtime.SharedEndpoints;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.OnClose;
@@ -22,7 +21,7 @@ import java.util.logging.Logger;
  * {@code ws://host/ws/rooms/{room}/[?after=<id>]}: a chat room. Anonymous, unknown room and
  * private room of others close with 1008; {@code {"body":"..."}} posts a message.
  */
-@ServerEndpoint(value = "/ws/rooms/{room}/", configurator = HttpSessionCapture.class)
+@ServerEndpoint(value = "/ws/rooms/{room}/", configurator = SharedEndpoints.class)
 public class RoomEndpoint {
 
     private static final Logger LOG = Logger.getLogger(RoomEndpoint.class.getName());
@@ -36,9 +35,6 @@ public class RoomEndpoint {
     @Inject
     RoomSessions sessions;
 
-    @Inject
-    SessionSockets sessionSockets;
-
     @OnOpen
     public void open(Session session, @PathParam("room") String room) {
         Connection connection = hub.open(session);
@@ -46,7 +42,6 @@ public class RoomEndpoint {
             refuse(connection, "Authentication required");
             return;
         }
-        sessionSockets.bind(connection, session);
         OptionalLong after;
         try {
             after = after(session);

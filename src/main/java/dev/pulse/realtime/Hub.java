@@ -48,6 +48,9 @@ public class Hub implements ClusterBus.Receiver {
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    SessionRegistry sessions;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -199,6 +202,7 @@ public class Hub implements ClusterBus.Receiver {
         connection.lane = Math.floorMod(nextLane.getAndIncrement(), lanes.size());
         session.getUserProperties().put(CONNECTION, connection);
         connections.put(connection.id(), connection);
+        sessions.bind(session, connection);
         return connection;
     }
 
@@ -235,6 +239,7 @@ public class Hub implements ClusterBus.Receiver {
 
     void close(Connection connection) {
         connections.remove(connection.id());
+        sessions.unbind(connection);
         for (String group : connection.groups()) {
             leave(group, connection);
         }
