@@ -11,10 +11,15 @@ async function pulseAccounts(path, username, password) {
   return {ok: response.ok, status: response.status, body: body};
 }
 
+// Where to go after logging in: ?next= only when the browser's own URL parser resolves it to this
+// origin (so "/\\evil.example", "/%09/evil.example" or "//evil.example" never leave the site); else "/".
 function pulseNext() {
   const next = new URLSearchParams(location.search).get('next');
-  // Only same-site paths: never redirect to another host after login.
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/chat/';
+  if (next === null || next === '') return '/chat/';
+  let url;
+  try { url = new URL(next, location.origin); } catch (e) { return '/'; }
+  // The absolute URL, not its path: a path such as "//evil.example" would be read as another host.
+  return url.origin === location.origin ? url.href : '/';
 }
 
 function pulseShowError(text) {

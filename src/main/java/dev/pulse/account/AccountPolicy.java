@@ -2,6 +2,7 @@ package dev.pulse.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,12 +22,7 @@ public class AccountPolicy {
     int usernameMax;
 
     @Inject
-    @ConfigProperty(name = "pulse.accounts.password-min-length", defaultValue = "8")
-    int passwordMin;
-
-    @Inject
-    @ConfigProperty(name = "pulse.accounts.password-max-length", defaultValue = "128")
-    int passwordMax;
+    PasswordPolicy passwords;
 
     public void check(String username, String password) throws RegistrationException {
         if (username == null || username.length() < usernameMin || username.length() > Math.min(usernameMax, 32)) {
@@ -35,8 +31,9 @@ public class AccountPolicy {
         if (!USERNAME.matcher(username).matches()) {
             throw invalid("Username may contain only letters, digits, '.', '_' and '-'");
         }
-        if (password == null || password.length() < passwordMin || password.length() > passwordMax) {
-            throw invalid("Password must be " + passwordMin + " to " + passwordMax + " characters");
+        Optional<String> refusal = passwords.refusal(username, password);
+        if (refusal.isPresent()) {
+            throw invalid(refusal.get());
         }
     }
 

@@ -30,6 +30,19 @@ public class PasswordHasher {
                 "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        dummy = hash(java.util.UUID.randomUUID().toString());
+    }
+
+    /** A hash no password matches, with today's parameters: what a login for an unknown user is checked against. */
+    private String dummy;
+
+    /**
+     * Costs what verifying a real account's password costs, and matches nothing: a login for a
+     * name that has no account spends the same time as a wrong password for one that has, so the
+     * response time does not tell which usernames exist.
+     */
+    public void verifyAgainstDummy(String password) {
+        hash.verify(password.toCharArray(), dummy);
     }
 
     public String hash(String password) {

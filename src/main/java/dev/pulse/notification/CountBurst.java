@@ -42,6 +42,23 @@ public class CountBurst {
     @ConfigProperty(name = "pulse.notifications.burst-min-interval-ms", defaultValue = "10")
     long minIntervalMs;
 
+    @Inject
+    BurstGate gate;
+
+    /** Another burst is running in the group; it ends within {@code retryAfterSeconds}. */
+    public static class AlreadyRunning extends Exception {
+        private final long retryAfterSeconds;
+
+        AlreadyRunning(long retryAfterSeconds) {
+            super("A burst is already running, retry in " + retryAfterSeconds + " s");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
     /** Checks a burst's arguments; null arguments take the configured defaults. Nothing is sent yet. */
     public Plan plan(Integer count, Long intervalMs) {
         int n = count == null ? defaultCount : count;
@@ -56,14 +73,35 @@ public class CountBurst {
     }
 
     /**
-     * Schedules a planned burst: {@code {"count": i}} one interval after another, the first one
-     * interval from now. The resource calls this once its 202 has been sent, so the answer always
-     * precedes the first payload.
+     * Claims the plan's group for the burst's duration: at most one burst runs per group in the
+     * cluster. Answers the claim to {@link #run} (or {@link #release}) with.
      */
-    public void run(Plan plan) {
+    public String claim(Plan plan) throws AlreadyRunning {
+        return gate.claim(plan.group(), plan.count() * plan.intervalMs())
+                .orElseThrow(() -> new AlreadyRunning(gate.secondsLeft(plan.group())));
+    }
+
+    /** Gives a claimed group back without running (the 202 could not be sent). */
+    public void release(Plan plan, String claim) {
+        gate.release(plan.group(), claim);
+    }
+
+    /**
+     * Schedules a planned, claimed burst: {@code {"count": i}} one interval after another, the
+     * first one interval from now. The resource calls this once its 202 has been sent, so the
+     * answer always precedes the first payload. The group is released just before the last frame
+     * goes out, so whoever has seen it may start the next burst.
+     */
+    public void run(Plan plan, String claim) {
         for (int i = 1; i <= plan.count(); i++) {
             String payload = "{\"count\": " + i + "}";
-            scheduler.schedule(() -> hub.broadcastText(plan.group(), payload, null), i * plan.intervalMs(), TimeUnit.MILLISECONDS);
+            boolean last = i == plan.count();
+            scheduler.schedule(() -> {
+                if (last) {
+                    gate.release(plan.group(), claim);
+                }
+                hub.broadcastText(plan.group(), payload, null);
+            }, i * plan.intervalMs(), TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -52,7 +52,11 @@ public class NotificationAdmin {
         return null;
     }
 
+    /** Admins only, whatever URL rendered the view: the table holds notifications addressed to single users. */
     public List<Row> getRecent() {
+        if (!FacesContext.getCurrentInstance().getExternalContext().isUserInRole("admin")) {
+            return List.of();
+        }
         return notifications.recent(20).stream().map(n -> new Row(n, notifications.seenCount(n.getId()))).toList();
     }
 
