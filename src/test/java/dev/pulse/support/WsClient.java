@@ -40,6 +40,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private volatile String closeReason;
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
     private URI uri;
@@ -190,6 +191,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** The reason of the server's close frame, once {@link #awaitClose} has returned. */
+    public String closeReason() {
+        return closeReason;
+    }
+
     public boolean isClosed() {
         return closeCode.isDone();
     }
@@ -236,6 +242,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
      */
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeReason = reason;
         closeCode.complete(statusCode);
         return new CompletableFuture<Void>();
     }

@@ -1,0 +1,62 @@
+package dev.pulse.notification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.support.PulseDeployment;
+import dev.pulse.support.WsClient;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The anonymous GET burst is no broadcast amplifier: one burst per group at a time (409), a
+ * per-address rate limit (429), both with Retry-After; the group gets exactly one burst.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BurstLimitIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PulseDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void twentyAnonymousGetsStartOneBurst() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (WsClient member = WsClient.connect(base, "ws/test/")) {
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(http.send(HttpRequest.newBuilder(URI.create(base + "api/notifications/burst/?count=100&interval_ms=10")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            assertEquals(202, answers.get(0).statusCode(), answers.get(0).body());
+            assertEquals(1, answers.stream().filter(a -> a.statusCode() == 202).count());
+            assertEquals(19, answers.stream().filter(a -> a.statusCode() == 409 || a.statusCode() == 429).count());
+            assertTrue(answers.stream().anyMatch(a -> a.statusCode() == 429), "no request was rate limited");
+            for (HttpResponse<String> refused : answers.subList(1, answers.size())) {
+                long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElse("0"));
+                assertTrue(retryAfter >= 1, "Retry-After " + retryAfter + " on " + refused.statusCode());
+                assertTrue(WsClient.parse(refused.body()).getString("error").contains("retry in " + retryAfter + " s"), refused.body());
+            }
+            for (int i = 1; i <= 100; i++) {
+                assertEquals("{\"count\": " + i + "}", member.next());
+            }
+        }
+    }
+}
