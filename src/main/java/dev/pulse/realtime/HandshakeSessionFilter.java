@@ -16,6 +16,7 @@ import java.security.Principal;
  * request's principal becomes an {@link HttpSessionPrincipal}. The container's upgrade filter
  * copies that principal into the WebSocket session, so {@link Hub#open} can bind every socket of
  * every endpoint to its HTTP session (see {@link SessionRegistry}) with no endpoint code at all.
+ * {@code HandshakeRequest.getHttpSession()} is therefore null in endpoint configurators.
  */
 @WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
 public class HandshakeSessionFilter extends HttpFilter {
@@ -34,6 +35,17 @@ public class HandshakeSessionFilter extends HttpFilter {
             @Override
             public Principal getUserPrincipal() {
                 return bound;
+            }
+
+            /*
+             * The container's upgrade filter asks for the session only to close the socket itself
+             * when the session ends (WebSocket 2.1 section 7.2), and it tracks one socket per
+             * session: the last opened. The registry closes all of them, with a reason, so the
+             * container is not told about the session (getSession(true) still works).
+             */
+            @Override
+            public HttpSession getSession(boolean create) {
+                return create ? super.getSession(true) : null;
             }
         }, response);
     }
