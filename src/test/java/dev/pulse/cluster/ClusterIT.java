@@ -251,6 +251,28 @@ class ClusterIT {
     // ---- market (/ws/realtime/): limits, stats and portfolio updates across both instances ----
 
     /** The same account logged in on the second instance (HTTP sessions are per instance). */
+    /** A password change on one instance ends the user's other sessions there too: their sockets close 1008. */
+    @Test
+    void aPasswordChangedOnOneInstanceClosesTheOtherSessionsSocketsOnTheOther() {
+        bothInstancesSeeOneClusterOfTwo();
+        AccountSession onFirst = AccountSession.newUser(first, "spreadpass");
+        AccountSession onSecond = sameUserOnSecond(onFirst);
+        try (WsClient notifications = onFirst.connect("ws/notifications/");
+             WsClient market = onFirst.connect("ws/realtime/")) {
+            notifications.nextJson();
+            greeted(market);
+            HttpResponse<String> changed = onSecond.post("api/accounts/password",
+                    "{\"current_password\":\"" + AccountSession.PASSWORD + "\",\"new_password\":\"changed on the other one\"}");
+            assertEquals(204, changed.statusCode(), changed.body());
+            for (WsClient socket : List.of(notifications, market)) {
+                assertEquals(1008, socket.awaitClose());
+                assertEquals("Session ended", socket.closeReason());
+            }
+            assertEquals(401, onFirst.get("api/accounts/me").statusCode());
+            assertEquals(200, onSecond.get("api/accounts/me").statusCode());
+        }
+    }
+
     private static AccountSession sameUserOnSecond(AccountSession user) {
         AccountSession session = new AccountSession(second.base());
         HttpResponse<String> login = session.post("api/accounts/login", AccountSession.credentials(user.username(), AccountSession.PASSWORD));
