@@ -190,6 +190,7 @@ public class Hub implements ClusterBus.Receiver {
             ((LateSink) early.sink()).bind(TextSink.of(session, this::closeLater));
             session.getUserProperties().put(CONNECTION, early);
             connections.put(early.id(), early);
+            sessions.bind(session, early);
             early.release(List.of(), frame -> true);
             return early;
         }
