@@ -33,6 +33,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /** Starts an instance that joins the cluster the Arquillian container runs (same name, same seed member). */
     public static PayaraMicroProcess joinTestCluster(String name) {
+        return joinTestCluster(name, java.util.Map.of());
+    }
+
+    /** As {@link #joinTestCluster(String)}, with extra environment (settings this instance alone needs). */
+    public static PayaraMicroProcess joinTestCluster(String name, java.util.Map<String, String> environment) {
         String hazelcastPort = System.getProperty("pulse.it.hazelcastPort");
         String clusterName = System.getProperty("pulse.it.clusterName");
         String configDir = System.getProperty("pulse.config.dir", "payara-config");
@@ -51,7 +56,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--hzinitialjoinwait", "0",
                 "--prebootcommandfile", configDir + "/preboot-commands.asadmin",
                 "--logproperties", configDir + "/logging.properties"));
-        return start(name, command, httpPort, log, java.util.Map.of());
+        return start(name, command, httpPort, log, environment);
     }
 
     /**
