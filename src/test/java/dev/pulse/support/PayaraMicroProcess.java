@@ -39,24 +39,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** As {@link #joinTestCluster(String)}, with extra environment (settings this instance alone needs). */
     public static PayaraMicroProcess joinTestCluster(String name, java.util.Map<String, String> environment) {
         String hazelcastPort = System.getProperty("pulse.it.hazelcastPort");
-        String clusterName = System.getProperty("pulse.it.clusterName");
-        String configDir = System.getProperty("pulse.config.dir", "payara-config");
-        int httpPort = freePort();
-        Path log = Path.of("target", "payara-" + name + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--deploy", System.getProperty("pulse.war", "target/pulse.war"),
-                "--contextroot", "/",
-                "--port", Integer.toString(httpPort),
-                "--clustername", clusterName,
+        return start(name, List.of(
+                "--clustername", System.getProperty("pulse.it.clusterName"),
                 "--clustermode", "tcpip:127.0.0.1:" + hazelcastPort,
                 "--startport", Integer.toString(Integer.parseInt(hazelcastPort) + 1),
                 "--interfaces", "127.0.0.1",
-                "--hzinitialjoinwait", "0",
-                "--prebootcommandfile", configDir + "/preboot-commands.asadmin",
-                "--logproperties", configDir + "/logging.properties"));
-        return start(name, command, httpPort, log, environment);
+                "--hzinitialjoinwait", "0"), environment);
     }
 
     /**
@@ -64,6 +52,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * settings the shared test server does not have (a fast feed, a short send timeout...).
      */
     public static PayaraMicroProcess standalone(String name, java.util.Map<String, String> environment) {
+        return start(name, List.of("--nocluster"), environment);
+    }
+
+    /** The built WAR on the built Payara Micro, on a free port, with the project's Payara config and these cluster options. */
+    private static PayaraMicroProcess start(String name, List<String> clusterOptions, java.util.Map<String, String> environment) {
         String configDir = System.getProperty("pulse.config.dir", "payara-config");
         int httpPort = freePort();
         Path log = Path.of("target", "payara-" + name + ".log");
@@ -72,22 +65,17 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--deploy", System.getProperty("pulse.war", "target/pulse.war"),
                 "--contextroot", "/",
-                "--port", Integer.toString(httpPort),
-                "--nocluster",
+                "--port", Integer.toString(httpPort)));
+        command.addAll(clusterOptions);
+        command.addAll(List.of(
                 "--prebootcommandfile", configDir + "/preboot-commands.asadmin",
                 "--logproperties", configDir + "/logging.properties"));
-        return start(name, command, httpPort, log, environment);
-    }
-
-    private static PayaraMicroProcess start(String name, List<String> command, int httpPort, Path log,
-            java.util.Map<String, String> environment) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);
-            Process process = builder.start();
-            PayaraMicroProcess instance = new PayaraMicroProcess(process, httpPort, log);
+            PayaraMicroProcess instance = new PayaraMicroProcess(builder.start(), httpPort, log);
             instance.awaitReady();
             return instance;
         } catch (IOException e) {
