@@ -1,0 +1,156 @@
+// The layout every Pulse page shares, loaded from <head> by static and JSF pages alike:
+// - the theme (light or dark), set before the body paints and remembered per browser (localStorage);
+// - the site header: product name, navigation (Admin only for admins), the logged-in user with
+//   Log out, or Log in / Register, a theme toggle, and a menu button below 640 px;
+// - the live unseen-notifications badge, from one /ws/notifications/ socket per page (seed 004's
+//   frame {"count": n, "current_notification": text|null}), reconnecting with jittered backoff.
+// It only builds DOM nodes and sets textContent: nothing from the server is ever parsed as HTML.
+// Pages use window.Pulse: me (a Promise of {username, admin} or null), onNotification(fn),
+// onThemeChange(fn), theme(), showSocketState(el, state).
+(function () {
+  'use strict';
+  var THEME_KEY = 'pulse.theme';
+  var root = document.documentElement;
+
+  function storedTheme() {
+    try { return localStorage.getItem(THEME_KEY); } catch (e) { return null; }
+  }
+  var prefersDark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  root.dataset.theme = storedTheme() || (prefersDark ? 'dark' : 'light');
+
+  var themeListeners = [];
+  var notificationListeners = [];
+
+  var me = fetch('/api/accounts/me', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+    .then(function (r) { return r.ok ? r.json() : null; })
+    .then(function (m) {
+      return m && m.username ? {username: m.username, admin: (m.roles || []).indexOf('admin') >= 0} : null;
+    })
+    .catch(function () { return null; });
+
+  function setTheme(theme) {
+    root.dataset.theme = theme;
+    try { localStorage.setItem(THEME_KEY, theme); } catch (e) { /* private mode: this page only */ }
+    themeListeners.forEach(function (fn) { fn(theme); });
+  }
+
+  function el(tag, props, children) {
+    var node = document.createElement(tag);
+    Object.keys(props || {}).forEach(function (key) {
+      if (key === 'text') node.textContent = props[key];
+      else if (key === 'class') node.className = props[key];
+      else node.setAttribute(key, props[key]);
+    });
+    (children || []).forEach(function (child) { node.appendChild(child); });
+    return node;
+  }
+
+  var SECTIONS = [
+    ['Markets', '/realtime/dashboard/', 'nav-markets'],
+    ['Ticks', '/ticks/', 'nav-ticks'],
+    ['Chat', '/chat/', 'nav-chat'],
+    ['Notifications', '/notifications/', 'nav-notifications']
+  ];
+
+  function current(path) {
+    return location.pathname === path || (path !== '/' && location.pathname.indexOf(path) === 0);
+  }
+
+  function link(label, href, id) {
+    var a = el('a', {href: href, id: id, text: label});
+    if (current(href)) a.setAttribute('aria-current', 'page');
+    return a;
+  }
+
+  function logOut() {
+    fetch('/api/accounts/logout', {method: 'POST', credentials: 'same-origin'})
+      .finally(function () { location.assign('/'); });
+  }
+
+  function buildHeader() {
+    var header = document.getElementById('site-header');
+    if (!header) {
+      header = el('header', {id: 'site-header'});
+      document.body.insertBefore(header, document.body.firstChild);
+    }
+    header.className = 'site-header';
+    header.textContent = '';
+    var brand = el('a', {href: '/', class: 'brand', id: 'brand'},
+      [el('img', {src: '/favicon.svg', alt: ''}), el('span', {text: 'Pulse'})]);
+    var nav = el('nav', {'aria-label': 'Main'});
+    SECTIONS.forEach(function (s) { nav.appendChild(link(s[0], s[1], s[2])); });
+    var badge = el('span', {class: 'badge', id: 'unseen-badge', 'aria-label': 'unseen notifications', hidden: ''});
+    nav.querySelector('#nav-notifications').appendChild(badge);
+    var account = el('div', {class: 'account', id: 'account'});
+    var theme = el('button', {type: 'button', id: 'theme-toggle', title: 'Switch between light and dark'});
+    function label() { theme.textContent = root.dataset.theme === 'dark' ? 'Light' : 'Dark'; }
+    label();
+    theme.addEventListener('click', function () {
+      setTheme(root.dataset.theme === 'dark' ? 'light' : 'dark');
+      label();
+    });
+    var menu = el('button', {type: 'button', class: 'menu', id: 'menu-toggle', 'aria-expanded': 'false', text: 'Menu'});
+    menu.addEventListener('click', function () {
+      var open = header.classList.toggle('open');
+      menu.setAttribute('aria-expanded', String(open));
+    });
+    var bar = el('div', {class: 'bar'}, [brand, menu, nav, account]);
+    header.appendChild(bar);
+
+    me.then(function (user) {
+      if (user) {
+        if (user.admin) nav.appendChild(link('Admin', '/admin/notifications.xhtml', 'nav-admin'));
+        var out = el('button', {type: 'button', id: 'logout', text: 'Log out'});
+        out.addEventListener('click', logOut);
+        account.appendChild(el('span', {class: 'user', id: 'current-user', text: user.username}));
+        account.appendChild(out);
+        watchNotifications(badge);
+      } else {
+        var next = encodeURIComponent(location.pathname + location.search);
+        account.appendChild(link('Log in', '/accounts/login.html?next=' + next, 'login-link'));
+        account.appendChild(link('Register', '/accounts/register.html', 'register-link'));
+      }
+      account.appendChild(theme);
+    });
+  }
+
+  // One socket per page for the badge; pages listen through Pulse.onNotification.
+  function watchNotifications(badge) {
+    var attempt = 0;
+    function connect() {
+      var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/notifications/');
+      socket.onopen = function () { attempt = 0; };
+      socket.onmessage = function (event) {
+        var frame;
+        try { frame = JSON.parse(event.data); } catch (e) { return; }
+        if (typeof frame.count !== 'number') return;
+        badge.textContent = frame.count > 99 ? '99+' : String(frame.count);
+        badge.hidden = frame.count === 0;
+        notificationListeners.forEach(function (fn) { fn(frame); });
+      };
+      socket.onclose = function (event) {
+        if (event.code === 1008) return; // refused: logged out or not allowed, retrying cannot help
+        attempt++;
+        var delay = Math.min(30000, 1000 * Math.pow(2, attempt - 1)) * (0.5 + Math.random() / 2);
+        setTimeout(connect, delay);
+      };
+    }
+    connect();
+  }
+
+  window.Pulse = {
+    me: me,
+    theme: function () { return root.dataset.theme; },
+    onThemeChange: function (fn) { themeListeners.push(fn); },
+    onNotification: function (fn) { notificationListeners.push(fn); },
+    // A socket's state as the pages show it: a pill with a word, coloured by state.
+    showSocketState: function (node, state) {
+      node.textContent = state;
+      node.className = 'pill ' + (state === 'live' || state === 'connected' || state === 'streaming' ? 'live'
+        : state === 'refused' || state === 'error' ? 'bad' : 'off');
+    }
+  };
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', buildHeader);
+  else buildHeader();
+})();
