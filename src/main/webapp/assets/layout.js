@@ -107,8 +107,8 @@
         watchNotifications(badge);
       } else {
         var next = encodeURIComponent(location.pathname + location.search);
-        account.appendChild(link('Log in', '/accounts/login.html?next=' + next, 'login-link'));
-        account.appendChild(link('Register', '/accounts/register.html', 'register-link'));
+        account.appendChild(link('Log in', '/accounts/login.html?next=' + next, 'header-login'));
+        account.appendChild(link('Register', '/accounts/register.html', 'header-register'));
       }
       account.appendChild(theme);
     });

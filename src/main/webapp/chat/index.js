@@ -8,8 +8,6 @@ function roomLink(room, label) {
   return li;
 }
 (async () => {
-  const me = await chatApi('GET', 'accounts/me');
-  document.getElementById('me').textContent = 'logged in as ' + me.username;
   for (const room of await chatApi('GET', 'chat/rooms')) {
     document.getElementById('rooms').appendChild(roomLink(room.name, '#' + room.name));
   }
@@ -25,9 +23,4 @@ document.getElementById('start').addEventListener('submit', async (e) => {
   } catch (err) {
     const el = document.getElementById('error'); el.textContent = err.message; el.hidden = false;
   }
-});
-document.getElementById('logout').addEventListener('click', async (e) => {
-  e.preventDefault();
-  await fetch('/api/accounts/logout', {method: 'POST', credentials: 'same-origin'});
-  location.href = '/accounts/login.html';
 });

@@ -32,8 +32,9 @@ class RoomClient {
         this.handlers.error(e.reason || 'Access refused');
         return;
       }
-      const delay = Math.min(10000, 500 * Math.pow(2, this.retry++));
-      this.handlers.state('reconnecting in ' + Math.round(delay / 1000) + ' s');
+      // Jittered exponential backoff: clients dropped together (a restart) do not return together.
+      const delay = Math.min(10000, 500 * Math.pow(2, this.retry++)) * (0.5 + Math.random() / 2);
+      this.handlers.state('reconnecting in ' + Math.max(1, Math.round(delay / 1000)) + ' s');
       setTimeout(() => this.connect(), delay);
     };
   }

@@ -1,6 +1,7 @@
 // Script of /chat/room.html (no inline script: the pages' Content-Security-Policy forbids it).
 const room = new URLSearchParams(location.search).get('room') || 'public-chat';
-document.getElementById('room-name').textContent = '#' + room;
+const title = document.getElementById('room-name');
+title.textContent = '#' + room;
 const list = document.getElementById('messages');
 const error = document.getElementById('error');
 function showError(text) { error.textContent = text; error.hidden = !text; }
@@ -18,13 +19,30 @@ const client = new RoomClient(room, {
     list.insertBefore(li, later || null);
     if (!later) { list.scrollTop = list.scrollHeight; }
   },
-  onlineCount(n) { document.getElementById('online-count').textContent = n; },
+  onlineCount(n) {
+    document.getElementById('online-count').textContent = n;
+    document.getElementById('online').className = 'pill ' + (n > 0 ? 'live' : 'off');
+  },
   error(text) { showError(text); },
-  state(text) { document.getElementById('connection').textContent = text; }
+  state(text) { Pulse.showSocketState(document.getElementById('connection'), text); }
 });
+
+// A private room is titled by the other person; a room the page may not open says why and stops.
 chatApi('GET', 'chat/rooms/' + encodeURIComponent(room))
-  .then(() => client.connect())
-  .catch(e => showError(e.message));
+  .then(async details => {
+    if (details.private) {
+      const conversation = (await chatApi('GET', 'chat/private')).find(c => c.room === room);
+      if (conversation) title.textContent = conversation.with;
+    }
+    document.title = title.textContent + ' · Pulse';
+    client.connect();
+  })
+  .catch(e => {
+    Pulse.showSocketState(document.getElementById('connection'), 'refused');
+    document.getElementById('send').hidden = true;
+    document.getElementById('load-earlier').hidden = true;
+    showError(e.message);
+  });
 
 const loadEarlier = document.getElementById('load-earlier');
 loadEarlier.addEventListener('click', () => {

@@ -20,6 +20,8 @@ public class NotificationAdmin {
     public record Row(Notification notification, long seenBy) {
     }
 
+    private static final String VIEW = "/admin/notifications.xhtml";
+
     @Inject
     Notifications notifications;
 
@@ -31,6 +33,7 @@ public class NotificationAdmin {
     @Pattern(regexp = "^$|^[A-Za-z0-9_.@-]+$", message = "Leave empty for everyone, or give a username")
     private String audience;
 
+    /** The send action: on success a redirect to the page itself (Post/Redirect/Get), else null to show the errors. */
     public String send() {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
@@ -43,8 +46,9 @@ public class NotificationAdmin {
             Notification created = notifications.create(message, audience, external.getUserPrincipal().getName());
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     "Sent notification #" + created.getId() + (created.isForEveryone() ? " to everyone" : " to " + created.getAudience()), null));
-            message = null;
-            audience = null;
+            // Post/Redirect/Get: the message survives the redirect, and a refresh never sends again.
+            external.getFlash().setKeepMessages(true);
+            return VIEW + "?faces-redirect=true";
         } catch (NotificationRejected e) {
             faces.addMessage("form:" + (e.getMessage().startsWith("No user") ? "audience" : "message"),
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));

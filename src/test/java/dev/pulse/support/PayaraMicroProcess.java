@@ -76,7 +76,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             PayaraMicroProcess instance = new PayaraMicroProcess(builder.start(), httpPort, log);
-            instance.awaitReady();
+            try {
+                instance.awaitReady();
+            } catch (RuntimeException | AssertionError e) {
+                // A server that never got ready must not outlive the test run (it holds ports and memory).
+                instance.close();
+                throw e;
+            }
             return instance;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start Payara Micro " + name, e);

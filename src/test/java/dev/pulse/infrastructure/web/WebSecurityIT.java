@@ -91,7 +91,8 @@ class WebSecurityIT {
     void everyPageCarriesAPolicyWithoutInlineScriptAndHasNone() {
         AccountSession admin = admin();
         for (String path : List.of("", "index.html", "accounts/login.html", "accounts/register.html", "chat/", "chat/room.html",
-                "realtime/dashboard/", "realtime/test/", "admin/notifications.xhtml", "no-such-page.html", "api/accounts/me")) {
+                "realtime/dashboard/", "realtime/test/", "admin/notifications.xhtml", "no-such-page.html", "api/accounts/me",
+                "notifications/", "console/", "ticks/", "errors/403.html")) {
             HttpResponse<String> page = admin.get(path);
             assertEquals(CSP, page.headers().firstValue("Content-Security-Policy").orElse("(none)"), "/" + path);
             assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse("(none)"), "/" + path);
