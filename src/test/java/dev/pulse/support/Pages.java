@@ -63,6 +63,11 @@ public final class Pages {
         return new WebDriverWait(driver, WsClient.TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** Waits until the element exists, shown or not (a header item folded into the phone menu). */
+    public static WebElement awaitPresent(ChromeDriver driver, By locator) {
+        return new WebDriverWait(driver, WsClient.TIMEOUT).until(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
     public static void awaitText(ChromeDriver driver, By locator, String text) {
         try {
             new WebDriverWait(driver, WsClient.TIMEOUT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
