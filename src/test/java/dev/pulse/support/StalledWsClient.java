@@ -101,9 +101,23 @@ public final class StalledWsClient implements AutoCloseable {
 
     /**
      * Resumes reading: skips every data frame and answers the code of the server's close frame
-     * (1006 when the connection ends without one). Each read waits at most {@link WsClient#TIMEOUT}.
+     * (1006 when the connection ends without one, by a FIN or by a reset, as browsers report both).
+     * Each read waits at most {@link WsClient#TIMEOUT}.
      */
     public int readUntilClose() throws IOException {
+        try {
+            return readFramesUntilClose();
+        } catch (java.net.SocketException reset) {
+            // The server closed while bytes this client sent were still unread on its side: the kernel
+            // ends such a connection with a reset, which also discards what this side had not read yet.
+            if (String.valueOf(reset.getMessage()).contains("reset")) {
+                return 1006;
+            }
+            throw reset;
+        }
+    }
+
+    private int readFramesUntilClose() throws IOException {
         while (true) {
             int first = in.read();
             if (first < 0) {
