@@ -1,69 +1,291 @@
-// Script of /realtime/dashboard/ (no inline script: the pages' Content-Security-Policy forbids it).
+// Script of /realtime/dashboard/ (seed 001 on /ws/realtime/): a live price table, a chart of the
+// selected symbol that opens with its stored history (GET /api/market/{symbol}/history) and then
+// continues from the socket, as a line or as candles, and the logged-in user's portfolios with live
+// values (subscribe_portfolio). Cells are built as text: symbols come from the URL and are never HTML.
 (function () {
-  const symbols = (new URLSearchParams(location.search).get('symbols') || 'AAPL,GOOGL,MSFT,AMZN,TSLA').split(',');
-  let selected = symbols[0];
-  const series = {};
-  const tbody = document.querySelector('#prices tbody');
-  symbols.forEach(symbol => {
-    series[symbol] = [[], []];
-    const row = document.createElement('tr');
+  'use strict';
+  var C = window.PulseCharts;
+  var KEEP_POINTS = 1000;
+  var HISTORY_POINTS = 300;
+  var MODE_KEY = 'pulse.chartMode';
+
+  var $ = function (id) { return document.getElementById(id); };
+  var symbols = (new URLSearchParams(location.search).get('symbols') || 'AAPL,GOOGL,MSFT,AMZN,TSLA').split(',')
+    .map(function (s) { return s.trim(); }).filter(function (s) { return s; });
+  var selected = symbols[0];
+  var series = {};   // symbol -> {prices: [[ms, price]], candles: [...], interval: ms, history: state, name, quote}
+  var portfolios = {};  // id -> {row, data}
+  var socket = null;
+  var attempt = 0;
+  var connectedOnce = false;
+  var mode = 'line';
+  try { mode = localStorage.getItem(MODE_KEY) === 'candles' ? 'candles' : 'line'; } catch (e) { /* default */ }
+
+  var stateNode = $('state');
+  var chartNode = $('chart');
+  var chart = C.chart(chartNode);
+
+  // ---- the price table
+  var tbody = document.querySelector('#prices tbody');
+  symbols.forEach(function (symbol) {
+    series[symbol] = {prices: [], candles: [], interval: 60000, history: 'none', name: '', quote: null};
+    var row = document.createElement('tr');
     row.id = 'row-' + symbol;
     row.dataset.symbol = symbol;
-    // Cells built as elements with text: the symbols come from the URL and are never parsed as HTML.
-    ['symbol', 'price', 'change', 'change-percent', 'high', 'low', 'volume'].forEach(name => {
-      const cell = document.createElement('td');
-      cell.className = name;
-      cell.textContent = name === 'symbol' ? symbol : (name === 'price' ? '–' : '');
-      row.appendChild(cell);
+    row.tabIndex = 0;
+    ['symbol', 'price', 'change', 'change-percent', 'high', 'low', 'volume'].forEach(function (name) {
+      row.appendChild(C.el('td', name, name === 'symbol' ? symbol : (name === 'price' ? '–' : '')));
     });
-    row.onclick = () => select(symbol);
+    row.addEventListener('click', function () { select(symbol); });
+    row.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); select(symbol); } });
     tbody.appendChild(row);
   });
-  const chart = new uPlot({ width: 800, height: 300, series: [{}, { label: 'price', stroke: '#1f6feb' }] },
-    series[selected], document.getElementById('chart'));
+
+  // ---- the chart
+  var dirty = false;
+  function redraw() {
+    dirty = false;
+    var s = series[selected];
+    if (!s) return;
+    var option = mode === 'candles'
+      ? C.candleOption(s.candles, {name: selected, intervalMs: s.interval, minCandles: 20, width: chart.getWidth()})
+      : C.lineOption(s.prices, {name: selected, minSpan: 2 * 60000});
+    chart.setOption(option, {notMerge: true});
+    chartNode.dataset.mode = mode;
+    chartNode.dataset.theme = Pulse.theme();
+    chartNode.dataset.symbol = selected;
+    chartNode.dataset.points = String(s.prices.length);
+    chartNode.dataset.candles = String(s.candles.length);
+    chartNode.dataset.history = s.history;
+    info(s);
+  }
+  function changed() {
+    if (!dirty) { dirty = true; requestAnimationFrame(redraw); }
+  }
+  Pulse.onThemeChange(function () { redraw(); });
+  new ResizeObserver(changed).observe(chartNode);
+
+  function info(s) {
+    var text;
+    if (s.history === 'loading') text = 'Loading history…';
+    else if (s.history === 'missing') text = 'No stored history for this symbol; live prices only.';
+    else if (s.history === 'failed') text = 'History unavailable right now; live prices only.';
+    else {
+      var first = s.prices.length ? s.prices[0][0] : null;
+      text = s.prices.length + ' prices' + (first ? ' since ' + new Date(first).toLocaleString() : '') + ' · ' +
+        s.candles.length + ' candles of ' + Math.round(s.interval / 1000) + ' s · live';
+    }
+    $('chart-info').textContent = text;
+  }
+
+  function setMode(next) {
+    mode = next;
+    try { localStorage.setItem(MODE_KEY, mode); } catch (e) { /* this page only */ }
+    $('mode-line').setAttribute('aria-pressed', String(mode === 'line'));
+    $('mode-candles').setAttribute('aria-pressed', String(mode === 'candles'));
+    redraw();
+  }
+  $('mode-line').addEventListener('click', function () { setMode('line'); });
+  $('mode-candles').addEventListener('click', function () { setMode('candles'); });
+
+  function showQuote(symbol) {
+    var s = series[symbol];
+    var q = s && s.quote;
+    if (symbol !== selected) return;
+    $('chart-price').textContent = q ? C.money(q.price) : '–';
+    var change = $('chart-change');
+    change.textContent = q ? C.signed(q.change) + ' (' + C.signed(q.change_percent, '%') + ')' : '–';
+    change.className = q ? (q.change > 0 ? 'up' : q.change < 0 ? 'down' : '') : '';
+    $('chart-range').textContent = q ? C.money(q.high) + ' / ' + C.money(q.low) : '–';
+  }
 
   function select(symbol) {
     selected = symbol;
-    document.getElementById('chart-title').textContent = symbol;
-    document.querySelectorAll('#prices tr').forEach(r => r.classList.toggle('selected', r.dataset.symbol === symbol));
-    chart.setData(series[symbol]);
+    $('chart-title').textContent = symbol;
+    $('chart-name').textContent = series[symbol].name;
+    document.querySelectorAll('#prices tbody tr').forEach(function (r) {
+      r.classList.toggle('selected', r.dataset.symbol === symbol);
+      r.setAttribute('aria-selected', String(r.dataset.symbol === symbol));
+    });
+    showQuote(symbol);
+    if (series[symbol].history !== 'loaded' && series[symbol].history !== 'loading') loadHistory(symbol);
+    redraw();
   }
 
-  function show(data) {
-    const row = document.getElementById('row-' + data.symbol);
-    if (!row) return;
-    const cell = name => row.querySelector('.' + name);
-    cell('price').textContent = data.price.toFixed(2);
-    cell('change').textContent = data.change.toFixed(2);
-    cell('change-percent').textContent = data.change_percent.toFixed(2) + '%';
-    cell('high').textContent = data.high.toFixed(2);
-    cell('low').textContent = data.low.toFixed(2);
-    cell('volume').textContent = data.volume;
-    row.className = (data.change >= 0 ? 'up' : 'down') + (data.symbol === selected ? ' selected' : '');
-    const s = series[data.symbol];
-    s[0].push(Date.now() / 1000);
-    s[1].push(data.price);
-    if (s[0].length > 500) { s[0].shift(); s[1].shift(); }
-    if (data.symbol === selected) chart.setData(s);
+  // Stored history first; live points that arrived meanwhile are kept when newer than it.
+  function loadHistory(symbol) {
+    var s = series[symbol];
+    s.history = 'loading';
+    fetch('/api/market/' + encodeURIComponent(symbol) + '/history?points=' + HISTORY_POINTS,
+      {headers: {'Accept': 'application/json'}})
+      .then(function (r) {
+        if (r.status === 404 || r.status === 400) return 'missing';
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.json();
+      })
+      .then(function (body) {
+        if (body === 'missing') { s.history = 'missing'; return; }
+        var live = s.prices;
+        s.interval = (body.interval || 60) * 1000;
+        s.name = body.name || '';
+        s.prices = body.prices.map(function (p) { return [Date.parse(p.time), p.price]; });
+        s.candles = body.candles.map(function (c) {
+          return {time: Date.parse(c.time), open: c.open, high: c.high, low: c.low, close: c.close};
+        });
+        var last = s.prices.length ? s.prices[s.prices.length - 1][0] : -Infinity;
+        live.forEach(function (p) {
+          if (p[0] > last) {
+            s.prices.push(p);
+            C.foldCandle(s.candles, p[0], p[1], s.interval, KEEP_POINTS);
+          }
+        });
+        s.history = 'loaded';
+        if (symbol === selected) $('chart-name').textContent = s.name;
+      })
+      .catch(function () { s.history = 'failed'; })
+      .then(function () { if (symbol === selected) redraw(); });
+  }
+
+  function fixed(value) { return typeof value === 'number' ? value.toFixed(2) : '–'; }
+
+  function onAsset(data, timestamp) {
+    var row = document.getElementById('row-' + data.symbol);
+    var s = series[data.symbol];
+    if (!row || !s) return;
+    var cell = function (name) { return row.querySelector('.' + name); };
+    var direction = data.change > 0 ? 'up' : data.change < 0 ? 'down' : '';
+    cell('price').textContent = fixed(data.price);
+    cell('change').textContent = fixed(data.change);
+    cell('change-percent').textContent = fixed(data.change_percent) + '%';
+    cell('high').textContent = fixed(data.high);
+    cell('low').textContent = fixed(data.low);
+    cell('volume').textContent = String(data.volume);
+    ['price', 'change', 'change-percent'].forEach(function (name) { cell(name).className = name + (direction ? ' ' + direction : ''); });
+    s.quote = data;
+    var at = Date.parse(timestamp) || Date.now();
+    var last = s.prices[s.prices.length - 1];
+    if (!last || at >= last[0]) {
+      s.prices.push([at, data.price]);
+      if (s.prices.length > KEEP_POINTS) s.prices.shift();
+      C.foldCandle(s.candles, at, data.price, s.interval, KEEP_POINTS);
+    }
+    if (data.symbol === selected) { showQuote(data.symbol); changed(); }
+  }
+
+  // ---- portfolios (logged-in users; owner only on the server too)
+  var portfoliosNode = $('portfolios');
+
+  function message(text, linkText, href) {
+    portfoliosNode.textContent = '';
+    var p = C.el('p', 'empty', text);
+    if (linkText) {
+      p.appendChild(document.createTextNode(' '));
+      var a = C.el('a', null, linkText);
+      a.href = href;
+      p.appendChild(a);
+    }
+    portfoliosNode.appendChild(p);
+  }
+
+  function showPortfolio(entry, data) {
+    entry.cells.value.textContent = C.money(data.total_value);
+    var change = C.signed(data.daily_change) + ' (' + C.signed(data.daily_change_percent, '%') + ')';
+    entry.cells.change.textContent = change;
+    entry.cells.change.className = 'change ' + (data.daily_change > 0 ? 'up' : data.daily_change < 0 ? 'down' : '');
+  }
+
+  function renderPortfolios(list) {
+    portfoliosNode.textContent = '';
+    if (!list.length) {
+      message('You have no portfolios yet. Create one with POST /api/portfolios and its value shows here, live.');
+      return;
+    }
+    var wrap = C.el('div', 'table-wrap');
+    var table = C.el('table');
+    table.id = 'portfolio-table';
+    var head = C.el('tr');
+    ['Portfolio', 'Value', 'Today'].forEach(function (h) { head.appendChild(C.el('th', null, h)); });
+    table.appendChild(C.el('thead')).appendChild(head);
+    var body = table.appendChild(C.el('tbody'));
+    list.forEach(function (p) {
+      var row = C.el('tr');
+      row.id = 'portfolio-' + p.id;
+      var name = C.el('td', 'name');
+      name.appendChild(C.el('div', null, p.name));
+      name.appendChild(C.el('div', 'muted', (p.positions || []).map(function (h) { return h.quantity + ' ' + h.symbol; }).join(' · ') || 'no holdings'));
+      var entry = {cells: {value: C.el('td', 'value num'), change: C.el('td', 'change')}};
+      row.appendChild(name);
+      row.appendChild(entry.cells.value);
+      row.appendChild(entry.cells.change);
+      body.appendChild(row);
+      portfolios[p.id] = entry;
+      showPortfolio(entry, p);
+    });
+    wrap.appendChild(table);
+    portfoliosNode.appendChild(wrap);
+    subscribePortfolios();
+  }
+
+  function subscribePortfolios() {
+    Object.keys(portfolios).forEach(function (id) { send('subscribe_portfolio', {portfolio_id: Number(id)}); });
+  }
+
+  Pulse.me.then(function (user) {
+    if (!user) {
+      message('Log in to see your portfolios with live values.', 'Log in',
+        '/accounts/login.html?next=' + encodeURIComponent(location.pathname + location.search));
+      return;
+    }
+    fetch('/api/portfolios', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
+      .then(function (body) { renderPortfolios(body.portfolios || []); })
+      .catch(function () { message('Your portfolios cannot be loaded right now.'); });
+  });
+
+  // ---- the socket
+  function send(type, data) {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({type: type, data: data, timestamp: new Date().toISOString()}));
+    }
   }
 
   function connect() {
-    const socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/realtime/');
-    const send = (type, data) => socket.send(JSON.stringify({ type, data, timestamp: new Date().toISOString() }));
-    socket.onopen = () => {
-      document.getElementById('state').textContent = 'connected';
-      symbols.forEach(symbol => send('subscribe_asset', { symbol }));
+    Pulse.showSocketState(stateNode, attempt ? 'reconnecting' : 'connecting');
+    socket = new WebSocket(C.socketUrl('/ws/realtime/'));
+    socket.onopen = function () {
+      attempt = 0;
+      Pulse.showSocketState(stateNode, 'connected');
+      symbols.forEach(function (symbol) { send('subscribe_asset', {symbol: symbol}); });
+      subscribePortfolios();
+      if (connectedOnce) {
+        // Back after a break: what was stored meanwhile comes from the history.
+        symbols.forEach(function (symbol) { series[symbol].history = 'none'; });
+        loadHistory(selected);
+      }
+      connectedOnce = true;
     };
-    socket.onmessage = event => {
-      const message = JSON.parse(event.data);
-      if (message.type === 'connection') document.getElementById('connection-id').textContent = message.data.connection_id;
-      if (message.type === 'asset_update') show(message.data);
+    socket.onmessage = function (event) {
+      var message;
+      try { message = JSON.parse(event.data); } catch (e) { return; }
+      if (message.type === 'connection') $('connection-id').textContent = 'connection ' + message.data.connection_id;
+      else if (message.type === 'asset_update') onAsset(message.data, message.timestamp);
+      else if (message.type === 'portfolio_update' && portfolios[message.data.portfolio_id]) {
+        showPortfolio(portfolios[message.data.portfolio_id], message.data);
+      }
     };
-    socket.onclose = () => {
-      document.getElementById('state').textContent = 'reconnecting';
-      setTimeout(connect, 2000);
+    socket.onclose = function (event) {
+      if (event.code === 1008 && event.reason !== 'Session ended') {
+        Pulse.showSocketState(stateNode, 'refused');
+        $('connection-id').textContent = event.reason || 'The server refused this connection.';
+        return;
+      }
+      attempt++;
+      Pulse.showSocketState(stateNode, 'reconnecting');
+      setTimeout(connect, C.backoff(attempt));
     };
   }
+
+  setMode(mode);
   select(selected);
   connect();
 })();

@@ -6,7 +6,12 @@
     el.textContent += new Date().toISOString() + ' ' + text + '\n';
     el.scrollTop = el.scrollHeight;
   };
-  const state = text => document.getElementById('state').textContent = text;
+  // The pill keeps the socket's own words (connecting, open, closed), coloured like the other pages'.
+  const state = text => {
+    const el = document.getElementById('state');
+    el.textContent = text;
+    el.className = 'pill ' + (text === 'open' ? 'live' : 'off');
+  };
   const send = (type, data) => {
     if (!socket || socket.readyState !== WebSocket.OPEN) { log('not connected'); return; }
     const frame = JSON.stringify({ type, data, timestamp: new Date().toISOString() });
