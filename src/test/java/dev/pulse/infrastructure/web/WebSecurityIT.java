@@ -110,6 +110,6 @@ class WebSecurityIT {
         wait.until(driver -> "connected".equals(driver.findElement(By.id("state")).getText()));
         assertEquals(payload, browser.findElement(By.cssSelector("#prices tbody tr td.symbol")).getText());
         assertEquals(0, browser.findElements(By.cssSelector("#prices img")).size());
-        assertEquals("Pulse · Realtime dashboard", browser.getTitle());
+        assertEquals("Markets · Pulse", browser.getTitle());
     }
 }

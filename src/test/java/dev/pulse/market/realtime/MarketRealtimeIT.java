@@ -432,7 +432,7 @@ class MarketRealtimeIT {
                 assertEquals(volume, browser.findElement(By.cssSelector("#row-AAPL .volume")).getText());
                 assertEquals(price, browser.findElement(By.cssSelector("#row-AAPL .price")).getText());
             });
-            assertFalse(browser.findElements(By.cssSelector("#chart canvas")).isEmpty(), "the uPlot chart is drawn");
+            assertFalse(browser.findElements(By.cssSelector("#chart canvas")).isEmpty(), "the chart is drawn");
         } finally {
             browser.quit();
         }

@@ -1,0 +1,121 @@
+package dev.pulse.market.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.support.Browser;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The market page tests' Chromium: the same Debian chromium and chromedriver, flags as {@link Browser},
+ * plus the console log (to find errors of the page) and a viewport set through the DevTools protocol:
+ * a 1280x900 desktop or a 390x844 phone (mobile, so the page's viewport meta is what counts).
+ */
+final class PageBrowser {
+
+    /** The layout's own probe of who is logged in answers 401 to anonymous visitors; not an error of a market page. */
+    private static final Pattern LAYOUT_PROBE = Pattern.compile("/api/accounts/me .*401");
+
+    private PageBrowser() {
+    }
+
+    static ChromeDriver start() {
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(Browser.CHROMIUM);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                    "--user-data-dir=" + Files.createTempDirectory("pulse-chromium"));
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(Browser.CHROMEDRIVER))
+                    .usingAnyFreePort()
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+            desktop(driver);
+            return driver;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare a Chromium profile", e);
+        }
+    }
+
+    static void desktop(ChromeDriver driver) {
+        viewport(driver, 1280, 900, false);
+    }
+
+    static void phone(ChromeDriver driver) {
+        viewport(driver, 390, 844, true);
+    }
+
+    private static void viewport(ChromeDriver driver, int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", width, "height", height, "deviceScaleFactor", mobile ? 2 : 1, "mobile", mobile));
+    }
+
+    /** The page is exactly as wide as the viewport: nothing scrolls sideways (wide tables scroll inside their box). */
+    static void assertNoHorizontalOverflow(ChromeDriver driver, int width) {
+        Object inner = driver.executeScript("return window.innerWidth");
+        Object scroll = driver.executeScript("return document.documentElement.scrollWidth");
+        assertEquals(width, ((Number) inner).intValue(), "viewport width");
+        assertTrue(((Number) scroll).intValue() <= ((Number) inner).intValue(),
+                "the page scrolls sideways: scrollWidth " + scroll + " > innerWidth " + inner);
+    }
+
+    /**
+     * Saves the whole page (the viewport stretched to the page's height for the shot) as
+     * target/screenshots/{name}.png, then restores the viewport.
+     */
+    static Path screenshot(ChromeDriver driver, String name) {
+        boolean mobile = ((Number) driver.executeScript("return window.innerWidth")).intValue() < 500;
+        int width = mobile ? 390 : 1280;
+        int height = ((Number) driver.executeScript("return Math.max(document.documentElement.scrollHeight, 1)")).intValue();
+        viewport(driver, width, Math.min(Math.max(height, mobile ? 844 : 900), 6000), mobile);
+        try {
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Path target = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(target.getParent());
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new AssertionError("cannot save the screenshot " + name, e);
+        } finally {
+            viewport(driver, width, mobile ? 844 : 900, mobile);
+        }
+    }
+
+    /** Console entries of severity SEVERE since the last call (the log is drained), except the layout's login probe. */
+    static List<String> severeConsoleEntries(ChromeDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !LAYOUT_PROBE.matcher(message).find())
+                .collect(Collectors.toList());
+    }
+
+    /** Switches the theme with the layout's toggle; answers the theme now in force. */
+    static String toggleTheme(ChromeDriver driver) {
+        driver.findElement(org.openqa.selenium.By.id("theme-toggle")).click();
+        return (String) driver.executeScript("return document.documentElement.dataset.theme");
+    }
+}
