@@ -160,6 +160,8 @@
     cell('high').textContent = fixed(data.high);
     cell('low').textContent = fixed(data.low);
     cell('volume').textContent = String(data.volume);
+    row.classList.remove('refused');
+    row.removeAttribute('title');
     ['price', 'change', 'change-percent'].forEach(function (name) { cell(name).className = name + (direction ? ' ' + direction : ''); });
     s.quote = data;
     var at = Date.parse(timestamp) || Date.now();
@@ -188,6 +190,7 @@
   }
 
   function showPortfolio(entry, data) {
+    entry.note.textContent = '';
     entry.cells.value.textContent = C.money(data.total_value);
     var change = C.signed(data.daily_change) + ' (' + C.signed(data.daily_change_percent, '%') + ')';
     entry.cells.change.textContent = change;
@@ -213,7 +216,8 @@
       var name = C.el('td', 'name');
       name.appendChild(C.el('div', null, p.name));
       name.appendChild(C.el('div', 'muted', (p.positions || []).map(function (h) { return h.quantity + ' ' + h.symbol; }).join(' · ') || 'no holdings'));
-      var entry = {cells: {value: C.el('td', 'value num'), change: C.el('td', 'change')}};
+      var entry = {cells: {value: C.el('td', 'value num'), change: C.el('td', 'change')}, note: C.el('div', 'muted note')};
+      name.appendChild(entry.note);
       row.appendChild(name);
       row.appendChild(entry.cells.value);
       row.appendChild(entry.cells.change);
@@ -227,7 +231,12 @@
   }
 
   function subscribePortfolios() {
-    Object.keys(portfolios).forEach(function (id) { send('subscribe_portfolio', {portfolio_id: Number(id)}); });
+    Object.keys(portfolios).forEach(function (id) {
+      subscribe('subscribe_portfolio', {portfolio_id: Number(id)}, function (reason) {
+        portfolios[id].note.textContent = 'not live: ' + reason;
+        noteRefusal(reason);
+      });
+    });
   }
 
   Pulse.me.then(function (user) {
@@ -243,6 +252,33 @@
   });
 
   // ---- the socket
+  // Subscriptions awaiting their answer, in order: the server answers each subscribe, in order, with
+  // subscription_confirmed or an error (which does not name the subscription it refuses).
+  var pending = [];
+  var REFUSALS = ['subscription_limit', 'unknown_symbol', 'not_authorized', 'missing_field', 'invalid_message'];
+
+  function subscribe(type, data, refused) {
+    pending.push(refused);
+    send(type, data);
+  }
+
+  function refusedAsset(symbol) {
+    return function (reason) {
+      var row = document.getElementById('row-' + symbol);
+      if (!row) return;
+      row.classList.add('refused');
+      row.title = reason;
+      row.querySelector('.price').textContent = 'not live';
+      noteRefusal(reason);
+    };
+  }
+
+  function noteRefusal(reason) {
+    var note = $('subscription-note');
+    note.textContent = 'Not everything is live: ' + reason + '.';
+    note.hidden = false;
+  }
+
   function send(type, data) {
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(JSON.stringify({type: type, data: data, timestamp: new Date().toISOString()}));
@@ -255,7 +291,9 @@
     socket.onopen = function () {
       attempt = 0;
       Pulse.showSocketState(stateNode, 'connected');
-      symbols.forEach(function (symbol) { send('subscribe_asset', {symbol: symbol}); });
+      pending = [];
+      $('subscription-note').hidden = true;
+      symbols.forEach(function (symbol) { subscribe('subscribe_asset', {symbol: symbol}, refusedAsset(symbol)); });
       subscribePortfolios();
       if (connectedOnce) {
         // Back after a break: what was stored meanwhile comes from the history.
@@ -267,8 +305,15 @@
     socket.onmessage = function (event) {
       var message;
       try { message = JSON.parse(event.data); } catch (e) { return; }
-      if (message.type === 'connection') $('connection-id').textContent = 'connection ' + message.data.connection_id;
+      if (message.type === 'connection') {
+        $('connection-id').textContent = 'connection ' + String(message.data.connection_id).slice(0, 8);
+        $('connection-id').title = message.data.connection_id;
+      }
       else if (message.type === 'asset_update') onAsset(message.data, message.timestamp);
+      else if (message.type === 'subscription_confirmed') pending.shift();
+      else if (message.type === 'error' && REFUSALS.indexOf(message.data.code) >= 0 && pending.length) {
+        pending.shift()(message.data.message);
+      }
       else if (message.type === 'portfolio_update' && portfolios[message.data.portfolio_id]) {
         showPortfolio(portfolios[message.data.portfolio_id], message.data);
       }

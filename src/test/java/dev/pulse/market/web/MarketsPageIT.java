@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pulse.account.AccountSession;
 import dev.pulse.market.Http;
 import dev.pulse.support.PulseDeployment;
+import dev.pulse.support.TestEnvironment;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -163,7 +164,7 @@ class MarketsPageIT {
 
     @Test
     void theDashboardIsServedUnderThePolicyWithoutInlineScript() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(
+        HttpResponse<String> page = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(URI.create(Http.uri(base, "realtime/dashboard/").toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
@@ -206,7 +207,9 @@ class MarketsPageIT {
 
         PageBrowser.desktop(browser);
         logIn(owner);
-        browser.get(Http.uri(base, "realtime/dashboard/").toString());
+        // Room for the portfolio among the socket's subscriptions (the tests allow MAX_SUBSCRIPTIONS_PER_CONNECTION).
+        List<String> symbols = List.of("AAPL", "GOOGL", "MSFT", "AMZN", "TSLA", "NVDA").subList(0, maxSubscriptions() - 1);
+        browser.get(Http.uri(base, "realtime/dashboard/?symbols=" + String.join(",", symbols)).toString());
         assertEquals("Markets · Pulse", browser.getTitle());
         WsClient.eventually(() -> assertEquals("connected", text("state")));
 
@@ -219,17 +222,20 @@ class MarketsPageIT {
         assertSaneTimeAxis();
 
         // Every row gets its price; the user's portfolio shows with its value.
-        for (String symbol : List.of("AAPL", "GOOGL", "MSFT", "AMZN", "TSLA")) {
+        for (String symbol : symbols) {
             WsClient.eventually(() -> assertFalse(browser.findElement(By.cssSelector("#row-" + symbol + " .price")).getText().equals("–"), symbol));
         }
         By value = By.cssSelector("#portfolio-" + portfolio + " .value");
         WsClient.eventually(() -> assertFalse(browser.findElements(value).isEmpty(), text("portfolios")));
         assertTrue(browser.findElement(By.id("portfolio-" + portfolio)).getText().contains("Growth"));
 
-        // A new price: the table, the chart and the portfolio's value follow live.
+        // A new price: the table, the chart and the portfolio's value follow live. (The feed may reprice
+        // AAPL meanwhile too: the page must show whatever price is stored last.)
         int points = Integer.parseInt(chart("points"));
-        double price = force(user, "AAPL");
+        force(user, "AAPL");
         WsClient.eventually(() -> {
+            double price = Http.get(base, "api/market/AAPL/history?points=1").json().getJsonArray("prices")
+                    .getJsonObject(0).getJsonNumber("price").doubleValue();
             assertEquals(money(price), browser.findElement(By.cssSelector("#row-AAPL .price")).getText());
             assertTrue(Integer.parseInt(chart("points")) > points);
             assertEquals(String.format(Locale.US, "%,.2f", price * 10), browser.findElement(value).getText());
@@ -263,6 +269,20 @@ class MarketsPageIT {
         PageBrowser.toggleTheme(browser);
 
         assertTrue(PageBrowser.severeConsoleEntries(browser).isEmpty(), () -> "console errors: " + PageBrowser.severeConsoleEntries(browser));
+
+        // One symbol more and the socket has no room left for the portfolio: the page says so instead of pretending.
+        List<String> full = List.of("AAPL", "GOOGL", "MSFT", "AMZN", "TSLA", "NVDA", "META", "NFLX").subList(0, maxSubscriptions());
+        browser.get(Http.uri(base, "realtime/dashboard/?symbols=" + String.join(",", full)).toString());
+        WsClient.eventually(() -> {
+            assertTrue(browser.findElement(By.id("portfolio-" + portfolio)).getText().contains("not live"), text("portfolios"));
+            assertTrue(browser.findElement(By.id("subscription-note")).isDisplayed());
+        });
+        assertFalse(browser.findElement(By.cssSelector("#portfolio-" + portfolio + " .value")).getText().isEmpty(),
+                "the value as last loaded still shows");
+    }
+
+    private static int maxSubscriptions() {
+        return Integer.parseInt(TestEnvironment.env("MAX_SUBSCRIPTIONS_PER_CONNECTION"));
     }
 
     /**

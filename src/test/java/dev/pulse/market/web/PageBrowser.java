@@ -77,9 +77,15 @@ final class PageBrowser {
     static void assertNoHorizontalOverflow(ChromeDriver driver, int width) {
         Object inner = driver.executeScript("return window.innerWidth");
         Object scroll = driver.executeScript("return document.documentElement.scrollWidth");
-        assertEquals(width, ((Number) inner).intValue(), "viewport width");
+        // What sticks out (on a phone the browser widens its layout viewport to the widest content instead).
+        Object wide = driver.executeScript("var w = arguments[0], out = [];"
+                + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+                + " if (r.right > w + 0.5 && !e.closest('.table-wrap')) out.push(e.tagName + (e.id ? '#' + e.id : '')"
+                + " + (e.className && e.className.baseVal === undefined ? '.' + e.className : '') + ' ' + Math.round(r.right)); });"
+                + "return out.slice(0, 12).join(', ');", width);
+        assertEquals(width, ((Number) inner).intValue(), "viewport width; wider than it: " + wide);
         assertTrue(((Number) scroll).intValue() <= ((Number) inner).intValue(),
-                "the page scrolls sideways: scrollWidth " + scroll + " > innerWidth " + inner);
+                "the page scrolls sideways: scrollWidth " + scroll + " > innerWidth " + inner + "; wider: " + wide);
     }
 
     /**

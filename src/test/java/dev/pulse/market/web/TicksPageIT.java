@@ -193,7 +193,7 @@ class TicksPageIT {
 
     @Test
     void thePageIsServedUnderThePolicyWithoutInlineScript() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(
+        HttpResponse<String> page = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(URI.create(Http.uri(base, "ticks/").toString())).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
