@@ -199,8 +199,19 @@
 
   function renderPortfolios(list) {
     portfoliosNode.textContent = '';
+    portfolios = {};
+    var choice = $('holding-portfolio');
+    var chosen = choice.value;
+    choice.textContent = '';
+    list.forEach(function (p) {
+      var option = C.el('option', null, p.name);
+      option.value = String(p.id);
+      choice.appendChild(option);
+    });
+    if (chosen && list.some(function (p) { return String(p.id) === chosen; })) choice.value = chosen;
+    $('holding-form').hidden = !list.length;
     if (!list.length) {
-      message('You have no portfolios yet. Create one with POST /api/portfolios and its value shows here, live.');
+      message('You have no portfolios yet: create one below, add holdings, and its value follows the prices here, live.');
       return;
     }
     var wrap = C.el('div', 'table-wrap');
@@ -233,11 +244,59 @@
   function subscribePortfolios() {
     Object.keys(portfolios).forEach(function (id) {
       subscribe('subscribe_portfolio', {portfolio_id: Number(id)}, function (reason) {
-        portfolios[id].note.textContent = 'not live: ' + reason;
+        if (portfolios[id]) portfolios[id].note.textContent = 'not live: ' + reason;
         noteRefusal(reason);
       });
     });
   }
+
+  function loadPortfolios() {
+    return fetch('/api/portfolios', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
+      .then(function (body) { renderPortfolios(body.portfolios || []); })
+      .catch(function () { message('Your portfolios cannot be loaded right now.'); });
+  }
+
+  // The portfolio API (same origin, session cookie); its error messages are shown as text.
+  function post(path, body) {
+    return fetch(path, {method: 'POST', credentials: 'same-origin', body: JSON.stringify(body),
+      headers: {'Content-Type': 'application/json', 'Accept': 'application/json'}})
+      .then(function (r) {
+        return r.json().catch(function () { return {}; }).then(function (answer) {
+          if (!r.ok) throw new Error(answer.message || 'The server answered ' + r.status);
+          return answer;
+        });
+      });
+  }
+
+  function portfolioError(text) {
+    $('portfolio-error').textContent = text || '';
+    $('portfolio-error').hidden = !text;
+  }
+
+  $('portfolio-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var name = $('portfolio-name').value.trim();
+    if (!name) return;
+    post('/api/portfolios', {name: name})
+      .then(function (created) {
+        $('portfolio-name').value = '';
+        portfolioError('');
+        $('holding-portfolio').value = String(created.id);
+        return loadPortfolios().then(function () { $('holding-portfolio').value = String(created.id); });
+      })
+      .catch(function (e) { portfolioError(e.message); });
+  });
+
+  $('holding-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var id = $('holding-portfolio').value;
+    var quantity = Number($('holding-quantity').value);
+    if (!id || !isFinite(quantity)) return;
+    post('/api/portfolios/' + encodeURIComponent(id) + '/positions', {symbol: $('holding-symbol').value, quantity: quantity})
+      .then(function () { $('holding-quantity').value = ''; portfolioError(''); return loadPortfolios(); })
+      .catch(function (e) { portfolioError(e.message); });
+  });
 
   Pulse.me.then(function (user) {
     if (!user) {
@@ -245,10 +304,19 @@
         '/accounts/login.html?next=' + encodeURIComponent(location.pathname + location.search));
       return;
     }
-    fetch('/api/portfolios', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-      .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
-      .then(function (body) { renderPortfolios(body.portfolios || []); })
-      .catch(function () { message('Your portfolios cannot be loaded right now.'); });
+    $('portfolio-form').hidden = false;
+    fetch('/api/market', {headers: {'Accept': 'application/json'}})
+      .then(function (r) { return r.ok ? r.json() : {assets: []}; })
+      .then(function (body) {
+        (body.assets || []).forEach(function (asset) {
+          var option = C.el('option', null, asset.symbol);
+          option.value = asset.symbol;
+          option.title = asset.name;
+          $('holding-symbol').appendChild(option);
+        });
+      })
+      .catch(function () { /* the form stays without symbols */ });
+    loadPortfolios();
   });
 
   // ---- the socket

@@ -262,6 +262,22 @@ class MarketsPageIT {
         });
         assertEquals("MSFT", text("chart-title"));
 
+        // A portfolio made on the page: created, given a holding, listed with its value.
+        browser.findElement(By.id("portfolio-name")).sendKeys("Income");
+        browser.findElement(By.id("portfolio-create")).click();
+        WsClient.eventually(() -> assertTrue(text("portfolios").contains("Income"), text("portfolios")));
+        assertEquals("Income", new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("holding-portfolio")))
+                .getFirstSelectedOption().getText());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("holding-symbol"))).selectByValue("MSFT");
+        browser.findElement(By.id("holding-quantity")).sendKeys("2");
+        browser.findElement(By.id("holding-set")).click();
+        WsClient.eventually(() -> assertTrue(text("portfolios").contains("2 MSFT"), text("portfolios")));
+        JsonObject income = WsClient.parse(owner.get("api/portfolios").body()).getJsonArray("portfolios").stream()
+                .map(JsonValue::asJsonObject).filter(p -> p.getString("name").equals("Income")).findFirst().orElseThrow();
+        assertEquals(1, income.getJsonArray("positions").size(), income.toString());
+        assertTrue(income.getJsonNumber("total_value").doubleValue() > 0, income.toString());
+        assertFalse(browser.findElement(By.cssSelector("#portfolio-" + income.getJsonNumber("id").longValue() + " .value")).getText().isEmpty());
+
         // The chart follows the theme toggle.
         String theme = PageBrowser.toggleTheme(browser);
         WsClient.eventually(() -> assertEquals(theme, chart("theme")));
