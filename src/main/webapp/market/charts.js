@@ -39,7 +39,7 @@
 
   function money(value) {
     if (typeof value !== 'number' || !isFinite(value)) return '–';
-    return value.toLocaleString(undefined, {minimumFractionDigits: digits(value), maximumFractionDigits: digits(value)});
+    return value.toLocaleString('en-US', {minimumFractionDigits: digits(value), maximumFractionDigits: digits(value)});
   }
 
   function signed(value, suffix) {
