@@ -63,9 +63,10 @@
     return [Math.min(first, last - minSpan), last];
   }
 
-  function timeAxis(p, range) {
+  function timeAxis(p, range, width) {
     return {
       type: 'time', min: range[0], max: range[1],
+      splitNumber: width && width < 560 ? 3 : 6,
       axisLine: {lineStyle: {color: p.border}},
       axisTick: {show: false},
       axisLabel: {color: p.muted, hideOverlap: true},
@@ -73,18 +74,36 @@
     };
   }
 
-  // Prices: around the data with a little room, never from zero, labels only at nice steps.
-  function priceAxis(p) {
-    function pad(v) { return Math.max((v.max - v.min) * 0.08, Math.abs(v.max) * 0.0004, 1e-6); }
-    return {
+  // A round step near range / count: 1, 2, 2.5 or 5 times a power of ten.
+  function niceStep(range, count) {
+    var raw = range / count;
+    var magnitude = Math.pow(10, Math.floor(Math.log(raw) / Math.LN10));
+    var norm = raw / magnitude;
+    return (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * magnitude;
+  }
+
+  // Prices: around the data [lo, hi] with a little room, never from zero, bounds on round steps so
+  // the grid lines and labels fall on round numbers.
+  function priceAxis(p, lo, hi) {
+    var axis = {
       type: 'value', position: 'right', scale: true,
-      min: function (v) { return v.min - pad(v); },
-      max: function (v) { return v.max + pad(v); },
       axisLine: {show: false},
-      axisLabel: {color: p.muted, showMinLabel: false, showMaxLabel: false,
-        formatter: function (v) { return money(v); }},
+      axisLabel: {color: p.muted, formatter: function (v) { return money(v); }},
       splitLine: {lineStyle: {color: p.border}}
     };
+    if (lo === undefined || !isFinite(lo) || !isFinite(hi)) return axis;
+    var pad = Math.max((hi - lo) * 0.08, Math.abs(hi) * 0.0004, 1e-6);
+    var step = niceStep(hi - lo + 2 * pad, 4);
+    axis.min = Math.floor((lo - pad) / step) * step;
+    axis.max = Math.ceil((hi + pad) / step) * step;
+    axis.interval = step;
+    return axis;
+  }
+
+  function extent(values) {
+    var lo = Infinity, hi = -Infinity;
+    values.forEach(function (v) { if (v < lo) lo = v; if (v > hi) hi = v; });
+    return values.length ? [lo, hi] : [undefined, undefined];
   }
 
   function base(p) {
@@ -106,8 +125,9 @@
     var o = base(p);
     var first = points.length ? points[0][0] : undefined;
     var last = points.length ? points[points.length - 1][0] : undefined;
-    o.xAxis = timeAxis(p, timeRange(first, last, opts.minSpan));
-    o.yAxis = priceAxis(p);
+    o.xAxis = timeAxis(p, timeRange(first, last, opts.minSpan), opts.width);
+    var e = extent(points.map(function (pt) { return pt[1]; }));
+    o.yAxis = priceAxis(p, e[0], e[1]);
     o.series = [{
       type: 'line', name: opts.name || 'price', data: points,
       showSymbol: points.length <= 20, symbolSize: 6,
@@ -126,8 +146,10 @@
     var first = candles.length ? candles[0].time : undefined;
     var last = candles.length ? candles[candles.length - 1].time + interval : undefined;
     var range = timeRange(first, last, Math.max(opts.minSpan || 0, interval * (opts.minCandles || 20)));
-    o.xAxis = timeAxis(p, range);
-    o.yAxis = priceAxis(p);
+    o.xAxis = timeAxis(p, range, opts.width);
+    var lo = extent(candles.map(function (c) { return c.low; }))[0];
+    var hi = extent(candles.map(function (c) { return c.high; }))[1];
+    o.yAxis = priceAxis(p, lo, hi);
     var plotWidth = Math.max(100, (opts.width || 600) - o.grid.left - o.grid.right);
     var barWidth = Math.max(2, Math.min(18, 0.7 * plotWidth * interval / Math.max(1, range[1] - range[0])));
     o.tooltip.formatter = function (items) {

@@ -49,7 +49,7 @@
     if (!s) return;
     var option = mode === 'candles'
       ? C.candleOption(s.candles, {name: selected, intervalMs: s.interval, minCandles: 20, width: chart.getWidth()})
-      : C.lineOption(s.prices, {name: selected, minSpan: 2 * 60000});
+      : C.lineOption(s.prices, {name: selected, minSpan: 2 * 60000, width: chart.getWidth()});
     chart.setOption(option, {notMerge: true});
     chartNode.dataset.mode = mode;
     chartNode.dataset.theme = Pulse.theme();

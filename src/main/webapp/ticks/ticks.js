@@ -45,7 +45,7 @@
     // At least 20 ticks wide at the stream's own pace (1 s by default), so the first ticks are not squeezed
     // into one edge nor a single tick stretched over years.
     var pace = ticks.length > 1 ? (ticks[ticks.length - 1][0] - ticks[0][0]) / (ticks.length - 1) : 1000;
-    tickChart.setOption(C.lineOption(ticks, {name: symbol, minSpan: Math.max(1000, 20 * pace)}));
+    tickChart.setOption(C.lineOption(ticks, {name: symbol, minSpan: Math.max(1000, 20 * pace), width: tickChart.getWidth()}));
     candleChart.setOption(C.candleOption(candles, {name: symbol, intervalMs: candleInterval, minCandles: 12,
       width: candleChart.getWidth()}));
     $('candle-chart-info').textContent = Math.round(candleInterval / 1000) + ' s candles';
