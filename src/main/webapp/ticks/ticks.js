@@ -109,7 +109,9 @@
     totals.cents += Math.round(Number(data.profit) * 100);
     $('trade-total').textContent = String(totals.trades);
     $('trade-won').textContent = String(totals.won);
+    $('trade-won').className = totals.won ? 'up' : '';
     $('trade-lost').textContent = String(totals.lost);
+    $('trade-lost').className = totals.lost ? 'down' : '';
     var profit = $('trade-profit');
     profit.textContent = C.signed(totals.cents / 100);
     profit.className = totals.cents > 0 ? 'up' : totals.cents < 0 ? 'down' : '';
@@ -218,7 +220,7 @@
   $('clear-trades').addEventListener('click', function () {
     totals = {trades: 0, won: 0, lost: 0, cents: 0};
     tbody.textContent = '';
-    ['trade-total', 'trade-won', 'trade-lost'].forEach(function (id) { $(id).textContent = '0'; });
+    ['trade-total', 'trade-won', 'trade-lost'].forEach(function (id) { $(id).textContent = '0'; $(id).className = ''; });
     $('trade-profit').textContent = '0.00';
     $('trade-profit').className = '';
     $('trades-empty').hidden = false;

@@ -155,6 +155,8 @@ class TicksPageIT {
         open();
         assertEquals("Ticks · Pulse", browser.getTitle());
         startAndWatch("MSFT");
+        // A fuller picture for the screenshot (README): a few seconds of trading.
+        WsClient.eventually(() -> assertTrue(number("trade-total") >= 8 && number("tick-count") >= 30));
         PageBrowser.assertNoHorizontalOverflow(browser, 1280);
         PageBrowser.screenshot(browser, "ticks-desktop");
 
