@@ -48,7 +48,7 @@
     tickChart.setOption(C.lineOption(ticks, {name: symbol, minSpan: Math.max(1000, 20 * pace), width: tickChart.getWidth()}));
     candleChart.setOption(C.candleOption(candles, {name: symbol, intervalMs: candleInterval, minCandles: 12,
       width: candleChart.getWidth()}));
-    $('candle-chart-info').textContent = Math.round(candleInterval / 1000) + ' s candles';
+    $('candle-seconds').textContent = String(Math.round(candleInterval / 1000));
     $('tick-chart').dataset.theme = $('candle-chart').dataset.theme = Pulse.theme();
   }
   function changed() {
