@@ -1,7 +1,8 @@
 // The layout every Pulse page shares, loaded from <head> by static and JSF pages alike:
 // - the theme (light or dark), set before the body paints and remembered per browser (localStorage);
-// - the site header: product name, navigation (Admin only for admins), the logged-in user with
-//   Log out, or Log in / Register, a theme toggle, and a menu button below 640 px;
+// - the site header: product name, navigation (Admin only for admins), the logged-in user (from
+//   GET /api/accounts/session) with Log out, or Log in / Register, a theme toggle, and a menu
+//   button below 640 px;
 // - the live unseen-notifications badge, from one /ws/notifications/ socket per page (seed 004's
 //   frame {"count": n, "current_notification": text|null}), reconnecting with jittered backoff.
 // It only builds DOM nodes and sets textContent: nothing from the server is ever parsed as HTML.
@@ -21,10 +22,10 @@
   var themeListeners = [];
   var notificationListeners = [];
 
-  var me = fetch('/api/accounts/me', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+  var me = fetch('/api/accounts/session', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
     .then(function (r) { return r.ok ? r.json() : null; })
     .then(function (m) {
-      return m && m.username ? {username: m.username, admin: (m.roles || []).indexOf('admin') >= 0} : null;
+      return m && m.authenticated ? {username: m.username, admin: (m.roles || []).indexOf('admin') >= 0} : null;
     })
     .catch(function () { return null; });
 
@@ -89,7 +90,11 @@
       setTheme(root.dataset.theme === 'dark' ? 'light' : 'dark');
       label();
     });
-    var menu = el('button', {type: 'button', class: 'menu', id: 'menu-toggle', 'aria-expanded': 'false', text: 'Menu'});
+    var menu = el('button', {type: 'button', class: 'menu', id: 'menu-toggle', 'aria-expanded': 'false'},
+      [document.createTextNode('Menu')]);
+    // On a phone the navigation is folded: the menu button carries the unseen count too.
+    var menuBadge = el('span', {class: 'badge', id: 'menu-badge', 'aria-label': 'unseen notifications', hidden: ''});
+    menu.appendChild(menuBadge);
     menu.addEventListener('click', function () {
       var open = header.classList.toggle('open');
       menu.setAttribute('aria-expanded', String(open));
@@ -104,7 +109,7 @@
         out.addEventListener('click', logOut);
         account.appendChild(el('span', {class: 'user', id: 'current-user', text: user.username}));
         account.appendChild(out);
-        watchNotifications(badge);
+        watchNotifications([badge, menuBadge]);
       } else {
         var next = encodeURIComponent(location.pathname + location.search);
         account.appendChild(link('Log in', '/accounts/login.html?next=' + next, 'header-login'));
@@ -115,7 +120,7 @@
   }
 
   // One socket per page for the badge; pages listen through Pulse.onNotification.
-  function watchNotifications(badge) {
+  function watchNotifications(badges) {
     var attempt = 0;
     function connect() {
       var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/notifications/');
@@ -124,8 +129,10 @@
         var frame;
         try { frame = JSON.parse(event.data); } catch (e) { return; }
         if (typeof frame.count !== 'number') return;
-        badge.textContent = frame.count > 99 ? '99+' : String(frame.count);
-        badge.hidden = frame.count === 0;
+        badges.forEach(function (badge) {
+          badge.textContent = frame.count > 99 ? '99+' : String(frame.count);
+          badge.hidden = frame.count === 0;
+        });
         notificationListeners.forEach(function (fn) { fn(frame); });
       };
       socket.onclose = function (event) {

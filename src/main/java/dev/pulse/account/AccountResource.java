@@ -198,6 +198,22 @@ public class AccountResource {
         return Response.ok(me(caller.getName())).build();
     }
 
+    /**
+     * Who the caller is, for pages that show it: always 200, {@code {"authenticated": false}} for a
+     * visitor, else {@code {"authenticated": true, "username": ..., "roles": [...]}} (a page asking
+     * {@code /me} of a visitor would log a failed request in the browser's console on every load).
+     */
+    @GET
+    @Path("/session")
+    public Response session() {
+        Principal caller = security.getCallerPrincipal();
+        if (caller == null) {
+            return Response.ok(Map.of("authenticated", false)).build();
+        }
+        Me me = me(caller.getName());
+        return Response.ok(Map.of("authenticated", true, "username", me.username(), "roles", me.roles())).build();
+    }
+
     private Me me(String username) {
         return new Me(username, List.of(Roles.USER, Roles.ADMIN).stream().filter(security::isCallerInRole).toList());
     }

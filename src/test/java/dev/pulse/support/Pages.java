@@ -45,8 +45,18 @@ public final class Pages {
         awaitText(driver, By.id("current-user"), username);
     }
 
+    /**
+     * The phone size is emulated as a mobile device (so the page's viewport meta is what counts, as
+     * on a real phone); the desktop size is a plain window.
+     */
     public static void size(ChromeDriver driver, Dimension size) {
-        driver.manage().window().setSize(size);
+        if (size.equals(PHONE)) {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                    "width", size.width, "height", size.height, "deviceScaleFactor", 2, "mobile", true));
+        } else {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+            driver.manage().window().setSize(size);
+        }
     }
 
     /** The page is no wider than the window: nothing scrolls sideways (at 390 px the phone check). */

@@ -33,7 +33,9 @@ public class SecurityHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getHeader("Upgrade") == null) {
+        // A WebSocket handshake's 101 carries no page; every other answer does, including those to
+        // requests that merely offer an upgrade (the JDK HttpClient's "Upgrade: h2c").
+        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             response.setHeader("Content-Security-Policy", policy);
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("Referrer-Policy", "same-origin");

@@ -112,6 +112,25 @@ class WebAppIT {
     }
 
     @Test
+    void theSessionProbeAnswersVisitorsWithoutAnError() {
+        HttpResponse<String> visitor = new AccountSession(base).get("api/accounts/session");
+        assertEquals(200, visitor.statusCode());
+        assertEquals("{\"authenticated\":false}", visitor.body().replace(" ", ""));
+        AccountSession user = AccountSession.newUser(base, "probe");
+        jakarta.json.JsonObject known = dev.pulse.support.WsClient.parse(user.get("api/accounts/session").body());
+        assertEquals(true, known.getBoolean("authenticated"));
+        assertEquals(user.username(), known.getString("username"));
+        assertEquals(List.of("user"), known.getJsonArray("roles").getValuesAs(jakarta.json.JsonString::getString));
+
+        // A visitor's page load leaves nothing in the browser console.
+        browser.get(root());
+        Pages.await(browser, By.id("header-login"));
+        assertEquals(List.of(), browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList());
+    }
+
+    @Test
     void theThemeToggleIsRememberedByTheBrowser() {
         browser.get(root());
         WebElement toggle = Pages.await(browser, By.id("theme-toggle"));

@@ -9,55 +9,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * The market page tests' Chromium: the same Debian chromium and chromedriver, flags as {@link Browser},
- * plus the console log (to find errors of the page) and a viewport set through the DevTools protocol:
+ * The market page tests' Chromium ({@link Browser}, whose console log finds errors of the page) with a
+ * viewport set through the DevTools protocol:
  * a 1280x900 desktop or a 390x844 phone (mobile, so the page's viewport meta is what counts).
  */
 final class PageBrowser {
 
-    /** The layout's own probe of who is logged in answers 401 to anonymous visitors; not an error of a market page. */
-    private static final Pattern LAYOUT_PROBE = Pattern.compile("/api/accounts/me .*401");
 
     private PageBrowser() {
     }
 
     static ChromeDriver start() {
-        try {
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(Browser.CHROMIUM);
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--window-size=1280,900",
-                    "--user-data-dir=" + Files.createTempDirectory("pulse-chromium"));
-            LoggingPreferences logs = new LoggingPreferences();
-            logs.enable(LogType.BROWSER, Level.ALL);
-            options.setCapability("goog:loggingPrefs", logs);
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(Browser.CHROMEDRIVER))
-                    .usingAnyFreePort()
-                    .build();
-            ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-            desktop(driver);
-            return driver;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot prepare a Chromium profile", e);
-        }
+        ChromeDriver driver = Browser.start();
+        desktop(driver);
+        return driver;
     }
 
     static void desktop(ChromeDriver driver) {
@@ -110,12 +85,11 @@ final class PageBrowser {
         }
     }
 
-    /** Console entries of severity SEVERE since the last call (the log is drained), except the layout's login probe. */
+    /** Console entries of severity SEVERE since the last call (the log is drained). */
     static List<String> severeConsoleEntries(ChromeDriver driver) {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                .filter(message -> !LAYOUT_PROBE.matcher(message).find())
                 .collect(Collectors.toList());
     }
 
