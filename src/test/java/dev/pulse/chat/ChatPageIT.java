@@ -4,52 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.pulse.account.AccountSession;
-import dev.pulse.support.Browser;
+import dev.pulse.support.PageTest;
 import dev.pulse.support.Pages;
-import dev.pulse.support.PulseDeployment;
 import dev.pulse.support.WsClient;
-import java.net.URL;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The chat pages in a real Chromium (issue 10): a private room is titled by the other person, the
  * connection state and the online count are shown apart, and a room the user may not open says why
  * and stops connecting. Messages, resume and history are ChatIT's.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ChatPageIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    ChromeDriver browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        browser.quit();
-    }
+class ChatPageIT extends PageTest {
 
     @Test
     void aPrivateRoomIsTitledByTheOtherPersonAndShowsStateAndOnlineCountApart() {

@@ -6,25 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.account.AccountSession;
 import dev.pulse.support.Browser;
+import dev.pulse.support.PageTest;
 import dev.pulse.support.Pages;
-import dev.pulse.support.PulseDeployment;
 import dev.pulse.support.TestEnvironment;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -36,29 +27,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * prices, chats with a second user, sees an admin's notification arrive with the badge, marks it
  * seen and logs out. The second user is a socket; the admin is a second Chromium on the JSF page.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class NewUserJourneyIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    ChromeDriver browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        browser.quit();
-    }
+class NewUserJourneyIT extends PageTest {
 
     @Test
     void onADesktop() {

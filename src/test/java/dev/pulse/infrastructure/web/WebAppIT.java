@@ -5,58 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.account.AccountSession;
-import dev.pulse.support.Browser;
+import dev.pulse.support.PageTest;
 import dev.pulse.support.Pages;
-import dev.pulse.support.PulseDeployment;
 import dev.pulse.support.TestEnvironment;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The web app's shared layout in a real Chromium (issue 10): the start page speaks to visitors, one
  * header on every page (navigation, who is logged in, Admin only for admins, Log out), a theme
  * remembered per browser, friendly error pages, a favicon, and every page usable at 390 px.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class WebAppIT {
+class WebAppIT extends PageTest {
 
     /** Every page a visitor or user reaches from the header, static and JSF. */
     private static final List<String> PAGES = List.of("", "accounts/login.html", "accounts/register.html", "chat/",
             "chat/room.html?room=lobby", "notifications/", "console/", "no-such-page");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    ChromeDriver browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        browser.quit();
-    }
 
     private String root() {
         return Pages.root(base);
