@@ -13,6 +13,7 @@ async function pulseAccounts(path, username, password) {
 
 // Where to go after logging in: ?next= only when the browser's own URL parser resolves it to this
 // origin (so "/\\evil.example", "/%09/evil.example" or "//evil.example" never leave the site); else "/".
+// Without a ?next= the chat is where a fresh login goes.
 function pulseNext() {
   const next = new URLSearchParams(location.search).get('next');
   if (next === null || next === '') return '/chat/';

@@ -1,4 +1,5 @@
 // Script of /accounts/register.html (no inline script: the pages' Content-Security-Policy forbids it).
+document.getElementById('login-link').search = location.search;
 document.getElementById('register').addEventListener('submit', async (e) => {
   e.preventDefault();
   const username = document.getElementById('username').value;
@@ -6,5 +7,5 @@ document.getElementById('register').addEventListener('submit', async (e) => {
   const r = await pulseAccounts('register', username, password);
   if (!r.ok) { pulseShowError(r.body.error || ('Registration failed (' + r.status + ')')); return; }
   const login = await pulseAccounts('login', username, password);
-  if (login.ok) { location.href = pulseNext(); } else { location.href = '/accounts/login.html'; }
+  if (login.ok) { location.href = pulseNext(); } else { location.href = '/accounts/login.html' + location.search; }
 });

@@ -111,8 +111,10 @@
         account.appendChild(out);
         watchNotifications([badge, menuBadge]);
       } else {
-        var next = encodeURIComponent(location.pathname + location.search);
-        account.appendChild(link('Log in', '/accounts/login.html?next=' + next, 'header-login'));
+        // Back here after logging in; on the accounts pages themselves, keep their own ?next=.
+        var onAccounts = location.pathname.indexOf('/accounts/') === 0;
+        var next = onAccounts ? location.search : '?next=' + encodeURIComponent(location.pathname + location.search);
+        account.appendChild(link('Log in', '/accounts/login.html' + next, 'header-login'));
         account.appendChild(link('Register', '/accounts/register.html', 'header-register'));
       }
       account.appendChild(theme);

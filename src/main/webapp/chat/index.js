@@ -7,6 +7,9 @@ function roomLink(room, label) {
   li.appendChild(a);
   return li;
 }
+function showError(text) {
+  const el = document.getElementById('error'); el.textContent = text; el.hidden = !text;
+}
 (async () => {
   for (const room of await chatApi('GET', 'chat/rooms')) {
     document.getElementById('rooms').appendChild(roomLink(room.name, '#' + room.name));
@@ -14,13 +17,13 @@ function roomLink(room, label) {
   for (const c of await chatApi('GET', 'chat/private')) {
     document.getElementById('conversations').appendChild(roomLink(c.room, c.with));
   }
-})();
+})().catch(e => showError(e.message));
 document.getElementById('start').addEventListener('submit', async (e) => {
   e.preventDefault();
   try {
     const c = await chatApi('POST', 'chat/private/' + encodeURIComponent(document.getElementById('with').value.trim()));
     location.href = '/chat/room.html?room=' + encodeURIComponent(c.room);
   } catch (err) {
-    const el = document.getElementById('error'); el.textContent = err.message; el.hidden = false;
+    showError(err.message);
   }
 });

@@ -11,7 +11,10 @@
 
   var $ = function (id) { return document.getElementById(id); };
   var symbols = (new URLSearchParams(location.search).get('symbols') || 'AAPL,GOOGL,MSFT,AMZN,TSLA').split(',')
-    .map(function (s) { return s.trim(); }).filter(function (s) { return s; });
+    // The server upper-cases symbols; a repeated one would make two rows with one id.
+    .map(function (s) { return s.trim().toUpperCase(); })
+    .filter(function (s, i, all) { return s && all.indexOf(s) === i; });
+  if (!symbols.length) symbols = ['AAPL', 'GOOGL', 'MSFT', 'AMZN', 'TSLA'];
   var selected = symbols[0];
   var series = {};   // symbol -> {prices: [[ms, price]], candles: [...], interval: ms, history: state, name, quote}
   var portfolios = {};  // id -> {row, data}

@@ -59,7 +59,7 @@ async function load() {
 
 markAll.addEventListener('click', () => {
   markAll.disabled = true;
-  api('POST', 'notifications/seen').then(load).catch(e => showError(e.message));
+  api('POST', 'notifications/seen').then(load).catch(e => { markAll.disabled = false; showError(e.message); });
 });
 
 Pulse.me.then(user => {

@@ -182,7 +182,15 @@
     };
     socket.onclose = function (event) {
       streaming = false;
-      if (event.code === 1008) { state('refused'); showError(event.reason || 'The server refused this connection.'); return; }
+      if (event.code === 1008) {
+        // Refused: retrying cannot help, and neither control can do anything any more.
+        running = false;
+        buttons();
+        $('start').disabled = true;
+        state('refused');
+        showError(event.reason || 'The server refused this connection.');
+        return;
+      }
       attempt++;
       state('reconnecting');
       setTimeout(connect, C.backoff(attempt));

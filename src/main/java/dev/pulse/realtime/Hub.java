@@ -88,7 +88,8 @@ public class Hub implements ClusterBus.Receiver {
         public void overflowed(Connection connection) {
             slowDisconnects.inc();
             LOG.info(() -> connection + " read too slowly and is disconnected");
-            connection.close(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), "Too slow: send queue overflow");
+            // 1011 as for a send timeout (same cause, a client too slow): 1008 tells clients not to retry.
+            connection.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "Too slow: send queue overflow");
         }
     };
 

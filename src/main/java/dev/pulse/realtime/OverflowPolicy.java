@@ -4,6 +4,6 @@ package dev.pulse.realtime;
 public enum OverflowPolicy {
     /** Drop the oldest queued message; the client sees a gap but stays connected. */
     DROP_OLDEST,
-    /** Close the connection (1008) so the client reconnects and resumes from a known point. */
+    /** Close the connection (1011, as a send timeout does) so the client reconnects and resumes from a known point. */
     DISCONNECT
 }
