@@ -108,7 +108,8 @@ class WebSecurityIT {
         WebDriverWait wait = new WebDriverWait(browser, WsClient.TIMEOUT);
         // The page still works under its policy: the socket connects and prices arrive.
         wait.until(driver -> "connected".equals(driver.findElement(By.id("state")).getText()));
-        assertEquals(payload, browser.findElement(By.cssSelector("#prices tbody tr td.symbol")).getText());
+        // Shown as text (upper-cased, as the server names symbols), never parsed as HTML.
+        assertEquals(payload.toUpperCase(java.util.Locale.ROOT), browser.findElement(By.cssSelector("#prices tbody tr td.symbol")).getText());
         assertEquals(0, browser.findElements(By.cssSelector("#prices img")).size());
         assertEquals("Markets · Pulse", browser.getTitle());
     }
