@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.account.AccountSession;
 import dev.pulse.support.PayaraMicroProcess;
-import dev.pulse.support.PulseDeployment;
 import dev.pulse.support.TestEnvironment;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
@@ -16,11 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,11 +37,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ClusterIT {
 
     static PayaraMicroProcess second;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
-    }
 
     @ArquillianResource
     URL first;
@@ -144,6 +136,11 @@ class ClusterIT {
         }
     }
 
+    /** The feed as the server booted it (seed 001 defaults): the server is shared with later test classes. */
+    private static void restoreTheDefaultFeed(AccountSession admin) {
+        admin.post("api/realtime/feed/start/", "{\"interval\": 30, \"batch_size\": 50, \"verbose\": false}");
+    }
+
     private static AccountSession admin(URL base) {
         AccountSession admin = new AccountSession(base);
         HttpResponse<String> login = admin.post("api/accounts/login",
@@ -203,7 +200,7 @@ class ClusterIT {
             JsonObject followerAfter = follower == a ? feed(adminOnFirst) : feed(adminOnSecond);
             assertEquals(followerCycles, followerAfter.getJsonNumber("cycles").longValue());
         } finally {
-            adminOnFirst.post("api/realtime/feed/stop/", null);
+            restoreTheDefaultFeed(adminOnFirst);
         }
     }
 
@@ -244,7 +241,7 @@ class ClusterIT {
                 assertTrue(feed.getBoolean("running") && feed.getBoolean("leader"), feed.toString());
             });
         } finally {
-            adminOnFirst.post("api/realtime/feed/stop/", null);
+            restoreTheDefaultFeed(adminOnFirst);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.pulse.notification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pulse.support.PulseDeployment;
+import dev.pulse.support.PayaraMicroProcess;
 import dev.pulse.support.WsClient;
 import java.net.URI;
 import java.net.URL;
@@ -12,29 +12,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The anonymous GET burst is no broadcast amplifier: one burst per group at a time (409), a
  * per-address rate limit (429), both with Retry-After; the group gets exactly one burst.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class BurstLimitIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
+    static PayaraMicroProcess server;
+    static URL base;
+
+    @BeforeAll
+    static void start() {
+        // An instance of its own at the product's limits: the shared server lifts the per-address one (pom.xml).
+        server = PayaraMicroProcess.standaloneWithDefaultLimits("burst-limit");
+        base = server.base();
     }
 
-    @ArquillianResource
-    URL base;
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
 
     @Test
     void twentyAnonymousGetsStartOneBurst() throws Exception {

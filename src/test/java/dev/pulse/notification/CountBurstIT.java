@@ -2,7 +2,6 @@ package dev.pulse.notification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pulse.support.PulseDeployment;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -11,11 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,11 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class CountBurstIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
-    }
 
     @ArquillianResource
     URL base;

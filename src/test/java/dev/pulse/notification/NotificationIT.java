@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.account.AccountSession;
 import dev.pulse.support.Browser;
-import dev.pulse.support.PulseDeployment;
 import dev.pulse.support.TestEnvironment;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
@@ -16,11 +15,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,11 +37,6 @@ class NotificationIT {
 
     static final String ADMIN_PASSWORD = dev.pulse.support.TestEnvironment.adminPassword();
     static ChromeDriver browser;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
-    }
 
     @ArquillianResource
     URL base;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pulse.account.AccountSession;
 import dev.pulse.support.Browser;
 import dev.pulse.support.Pages;
-import dev.pulse.support.PulseDeployment;
 import dev.pulse.support.TestEnvironment;
 import java.net.URL;
 import java.sql.Connection;
@@ -15,11 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,11 +34,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class NotificationsPageIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
-    }
 
     @ArquillianResource
     URL base;

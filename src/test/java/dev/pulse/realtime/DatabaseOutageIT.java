@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pulse.account.AccountSession;
 import dev.pulse.support.PayaraMicroProcess;
-import dev.pulse.support.PulseDeployment;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,11 +31,6 @@ class DatabaseOutageIT {
     private static DatabaseLink link;
     private static PayaraMicroProcess server;
     private static URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
-    }
 
     @BeforeAll
     static void start() {

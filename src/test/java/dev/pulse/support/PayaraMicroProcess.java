@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One more real Payara Micro running the Pulse WAR, started by a test to join the Arquillian
- * instance's Hazelcast cluster on loopback. Its log goes to target/.
+ * One more real Payara Micro running the Pulse WAR, started by a test: to join the shared Arquillian
+ * instance's Hazelcast cluster on loopback, or on its own with settings the shared one does not
+ * have. Its log goes to target/.
  */
 public final class PayaraMicroProcess implements AutoCloseable {
 
@@ -55,8 +56,28 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return start(name, List.of("--nocluster"), environment);
     }
 
-    /** The built WAR on the built Payara Micro, on a free port, with the project's Payara config and these cluster options. */
+    /**
+     * Per-address limits the suite's shared server lifts (pom.xml, failsafe's environment): every test
+     * client comes from 127.0.0.1, so one class reaching them would refuse every later class.
+     */
+    private static final List<String> LIFTED_LIMITS = List.of("PULSE_ACCOUNTS_REGISTRATIONS_PER_ADDRESS",
+            "PULSE_ACCOUNTS_LOGIN_MAX_FAILURES_PER_ADDRESS", "PULSE_NOTIFICATIONS_BURST_REQUESTS_PER_MINUTE");
+
+    /**
+     * Starts an instance of its own (no cluster) at the product's default per-address limits, for the
+     * tests of those limits: what they use up stays off the shared server.
+     */
+    public static PayaraMicroProcess standaloneWithDefaultLimits(String name) {
+        return start(name, List.of("--nocluster"), java.util.Map.of(), LIFTED_LIMITS);
+    }
+
     private static PayaraMicroProcess start(String name, List<String> clusterOptions, java.util.Map<String, String> environment) {
+        return start(name, clusterOptions, environment, List.of());
+    }
+
+    /** The built WAR on the built Payara Micro, on a free port, with the project's Payara config and these cluster options. */
+    private static PayaraMicroProcess start(String name, List<String> clusterOptions, java.util.Map<String, String> environment,
+            List<String> unset) {
         String configDir = System.getProperty("pulse.config.dir", "payara-config");
         int httpPort = freePort();
         Path log = Path.of("target", "payara-" + name + ".log");
@@ -74,6 +95,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
+            builder.environment().keySet().removeAll(unset);
             builder.environment().putAll(environment);
             PayaraMicroProcess instance = new PayaraMicroProcess(builder.start(), httpPort, log);
             try {

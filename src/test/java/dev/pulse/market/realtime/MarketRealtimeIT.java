@@ -11,7 +11,6 @@ import com.hazelcast.map.IMap;
 import dev.pulse.account.AccountSession;
 import dev.pulse.market.Http;
 import dev.pulse.support.Browser;
-import dev.pulse.support.PulseDeployment;
 import dev.pulse.support.TestEnvironment;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
@@ -28,11 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -42,11 +39,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class MarketRealtimeIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
-    }
 
     @ArquillianResource
     URL base;

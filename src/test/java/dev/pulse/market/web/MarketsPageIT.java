@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.account.AccountSession;
 import dev.pulse.market.Http;
-import dev.pulse.support.PulseDeployment;
 import dev.pulse.support.TestEnvironment;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonArray;
@@ -20,11 +19,9 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,11 +41,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class MarketsPageIT {
 
     static ChromeDriver browser;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
-    }
 
     @ArquillianResource
     URL base;

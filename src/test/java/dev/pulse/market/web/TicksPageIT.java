@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.market.Http;
-import dev.pulse.support.PulseDeployment;
 import dev.pulse.support.WsClient;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -19,11 +18,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,11 +42,6 @@ class TicksPageIT {
     static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>|\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
 
     static ChromeDriver browser;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PulseDeployment.war();
-    }
 
     @ArquillianResource
     URL base;
