@@ -313,13 +313,15 @@ class ChatIT {
 
     @Test
     void aForeignOriginCannotOpenARoom() {
-        AccountSession user = AccountSession.newUser(base, "origin");
-        Map<String, String> headers = new java.util.HashMap<>(user.cookieHeader());
+        // A room of its own, so the online count below is exactly this socket (the server is shared).
+        Pair pair = privatePair("origin");
+        String path = "ws/rooms/" + pair.room() + "/";
+        Map<String, String> headers = new java.util.HashMap<>(pair.a().cookieHeader());
         headers.put("Origin", "https://attacker.example");
-        assertEquals(403, WsClient.refusedHandshake(base, "ws/rooms/lobby/", headers));
+        assertEquals(403, WsClient.refusedHandshake(base, path, headers));
         // Control: the same session from the page's own origin opens the room.
         headers.put("Origin", base.getProtocol() + "://" + base.getHost() + ":" + base.getPort());
-        try (WsClient socket = WsClient.connect(base, "ws/rooms/lobby/", headers)) {
+        try (WsClient socket = WsClient.connect(base, path, headers)) {
             assertEquals(1, joined(socket).getInt("online_count"));
         }
     }

@@ -138,7 +138,8 @@ class ClusterIT {
 
     /** The feed as the server booted it (seed 001 defaults): the server is shared with later test classes. */
     private static void restoreTheDefaultFeed(AccountSession admin) {
-        admin.post("api/realtime/feed/start/", "{\"interval\": 30, \"batch_size\": 50, \"verbose\": false}");
+        HttpResponse<String> restored = admin.post("api/realtime/feed/start/", "{\"interval\": 30, \"batch_size\": 50, \"verbose\": false}");
+        assertEquals(200, restored.statusCode(), restored.body());
     }
 
     private static AccountSession admin(URL base) {
@@ -160,6 +161,9 @@ class ClusterIT {
         bothInstancesSeeOneClusterOfTwo();
         AccountSession adminOnFirst = admin(first);
         AccountSession adminOnSecond = admin(second.base());
+        // Counted since each server started (the first one is shared with other test classes): compare with these.
+        long firstBeatsBefore = feed(adminOnFirst).getJsonNumber("follower_beats").longValue();
+        long secondBeatsBefore = feed(adminOnSecond).getJsonNumber("follower_beats").longValue();
         HttpResponse<String> started = adminOnFirst.post("api/realtime/feed/start/", "{\"interval_ms\":200,\"batch_size\":50}");
         assertEquals(200, started.statusCode(), started.body());
         try (WsClient onFirst = WsClient.connect(first, "ws/realtime/");
@@ -171,7 +175,8 @@ class ClusterIT {
                 assertEquals(true, a.getBoolean("running") && b.getBoolean("running"));
                 assertEquals(1, (a.getBoolean("leader") ? 1 : 0) + (b.getBoolean("leader") ? 1 : 0), a + " / " + b);
                 JsonObject follower = a.getBoolean("leader") ? b : a;
-                assertEquals(true, follower.getJsonNumber("follower_beats").longValue() > 0, follower.toString());
+                long beatsBefore = follower == a ? firstBeatsBefore : secondBeatsBefore;
+                assertEquals(true, follower.getJsonNumber("follower_beats").longValue() > beatsBefore, follower + " after " + beatsBefore);
             });
             JsonObject a = feed(adminOnFirst);
             JsonObject b = feed(adminOnSecond);

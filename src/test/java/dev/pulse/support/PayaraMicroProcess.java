@@ -68,7 +68,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * tests of those limits: what they use up stays off the shared server.
      */
     public static PayaraMicroProcess standaloneWithDefaultLimits(String name) {
-        return start(name, List.of("--nocluster"), java.util.Map.of(), LIFTED_LIMITS);
+        // No price feed either: outside the cluster, its prices would reach the shared database behind
+        // the shared server's price cache.
+        return start(name, List.of("--nocluster"), java.util.Map.of("PULSE_FEED_AUTOSTART", "false"), LIFTED_LIMITS);
     }
 
     private static PayaraMicroProcess start(String name, List<String> clusterOptions, java.util.Map<String, String> environment) {
