@@ -13,7 +13,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * <p>What that asks of the tests: the server is shared, so a test leaves it as it found it (a feed it
  * stopped is started again) and never depends on server-wide figures being zero; tests that need a
  * server with other settings, or that use up a per-address limit for everyone, start their own
- * {@link PayaraMicroProcess} joined to the test cluster.
+ * {@link PayaraMicroProcess}, on its own or joined to the test cluster.
  */
 @ArquillianSuiteDeployment
 public final class SuiteDeployment {
