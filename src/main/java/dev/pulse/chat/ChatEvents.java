@@ -1,5 +1,6 @@
 package dev.pulse.chat;
 
+import dev.pulse.realtime.Timestamps;
 import java.time.Instant;
 
 /** The frames the room socket sends; JSON-B writes them in the seed's snake_case. */
@@ -19,7 +20,7 @@ public final class ChatEvents {
         }
 
         private static String iso(Instant instant) {
-            return instant.toString();
+            return Timestamps.iso(instant);
         }
     }
 

@@ -1,13 +1,15 @@
 package dev.pulse.market.realtime;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import dev.pulse.realtime.Timestamps;
 
-/** Seed 001's envelope: {@code {"type": ..., "data": {...}, "timestamp": "2024-01-15T10:30:00Z"}}. */
+/**
+ * Seed 001's envelope: {@code {"type": ..., "data": {...}, "timestamp": "2024-01-15T10:30:00.123Z"}}
+ * (UTC, always three fraction digits: {@link Timestamps}).
+ */
 public record RealtimeMessage(String type, Object data, String timestamp) {
 
     public static RealtimeMessage of(String type, Object data) {
-        return new RealtimeMessage(type, data, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        return new RealtimeMessage(type, data, Timestamps.now());
     }
 
     public static RealtimeMessage error(String code, String message) {
