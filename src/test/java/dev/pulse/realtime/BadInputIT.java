@@ -39,8 +39,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Issue 9's bad-input suite: every kind of bad frame, handshake, byte and body against every socket
  * endpoint and the API, over real sockets (raw ones where the JDK client cannot produce the input).
- * It runs against a Payara Micro of its own, so that its last test can read that server's whole log
- * and find no stack trace caused by any of it.
+ * It runs against a Payara Micro of its own, outside the test cluster, so that its last test can read
+ * that server's whole log and find no stack trace caused by any of it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -83,7 +83,12 @@ class BadInputIT {
     @BeforeAll
     static void start() {
         // The race case starts 20 bursts in a row from one address: lift the per-address limit (its own test is BurstLimitIT).
-        server = PayaraMicroProcess.joinTestCluster("bad-input", java.util.Map.of("PULSE_NOTIFICATIONS_BURST_REQUESTS_PER_MINUTE", "1000"));
+        // Outside the test cluster: group traffic of other classes (a burst to test_consumer_group still
+        // running) must not reach sockets here while they open, where it widens the container's close
+        // race (docs/known-issues.md) into a socket that never answers. No price feed: outside the
+        // cluster its prices would reach the shared database behind the shared server's price cache.
+        server = PayaraMicroProcess.standalone("bad-input", Map.of("PULSE_NOTIFICATIONS_BURST_REQUESTS_PER_MINUTE", "1000",
+                "PULSE_FEED_AUTOSTART", "false"));
         base = server.base();
         user = AccountSession.newUser(base, "bad");
     }
