@@ -60,12 +60,13 @@ class BadInputIT {
      * new one every few runs ("context", "request", "this.request", "connection" or "storage" is null;
      * a request or response that "has not been set"; a disposed CompositeBuffer), so the kind is
      * matched, not the texts: a {@code NullPointerException} or {@code IllegalStateException} thrown
-     * in Grizzly or Catalina code, plus anything failing inside Grizzly's HTTP/2 upgrade header check
+     * in Grizzly or Catalina code (logged, or uncaught on a container thread), plus anything failing inside Grizzly's HTTP/2 upgrade header check
      * (HTTP/2 is needed on: without it, JDK clients' POSTs hang). A trace with a {@code dev.pulse}
      * frame anywhere always fails, and so does any other exception or any thrown elsewhere (Tyrus,
      * Jersey, JSON-B, Hibernate, Weld...), which is where client input would show.
      */
-    private static final Pattern RECYCLED_OBJECT = Pattern.compile("^java\\.lang\\.(NullPointerException|IllegalStateException)\\b");
+    private static final Pattern RECYCLED_OBJECT = Pattern.compile(
+            "^(Exception in thread \"[^\"]*\" )?java\\.lang\\.(NullPointerException|IllegalStateException)\\b");
 
     /** Where the container's own code runs: the top frame of a recycled-object failure. */
     private static final List<String> CONTAINER_FRAMES = List.of("\tat org.glassfish.grizzly.", "\tat org.apache.catalina.");
