@@ -39,6 +39,8 @@ final class RawSocket implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
     private final String statusLine;
+    /** The server's close frame has been read: the server ends the connection next. */
+    private boolean closeReceived;
 
     private RawSocket(Socket socket, String statusLine, DataInputStream in) throws IOException {
         this.socket = socket;
@@ -148,6 +150,9 @@ final class RawSocket implements AutoCloseable {
             }
             byte[] payload = new byte[(int) length];
             in.readFully(payload);
+            if ((b0 & 0x0f) == 0x8) {
+                closeReceived = true;
+            }
             return new Frame(b0 & 0x0f, payload);
         } catch (IOException e) {
             return null;
@@ -204,6 +209,19 @@ final class RawSocket implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (closeReceived) {
+                // Let the server end the connection first, as browsers do (docs/known-issues.md): a client
+                // FIN racing the server's own close can leave the container's recycled request objects
+                // serving the next connection, which then never answers.
+                socket.setSoTimeout(5000);
+                while (in.read() >= 0) {
+                    // the server sends nothing after its close frame; wait for its end of stream
+                }
+            }
+        } catch (IOException ignored) {
+            // ended or timed out: close anyway
+        }
         try {
             socket.close();
         } catch (IOException ignored) {
