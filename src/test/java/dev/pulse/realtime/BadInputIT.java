@@ -60,8 +60,9 @@ class BadInputIT {
      * new one every few runs ("context", "request", "this.request", "connection" or "storage" is null;
      * a request or response that "has not been set"; a disposed CompositeBuffer), so the kind is
      * matched, not the texts: a {@code NullPointerException} or {@code IllegalStateException} thrown
-     * in Grizzly or Catalina code (logged, or uncaught on a container thread), plus anything failing inside Grizzly's HTTP/2 upgrade header check
-     * (HTTP/2 is needed on: without it, JDK clients' POSTs hang). A trace with a {@code dev.pulse}
+     * in Grizzly or Catalina code (logged, or uncaught on a container thread), plus anything failing
+     * inside Grizzly's HTTP/2 upgrade header check (HTTP/2 is needed on: without it, JDK clients' POSTs
+     * hang). A trace with a {@code dev.pulse}
      * frame anywhere always fails, and so does any other exception or any thrown elsewhere (Tyrus,
      * Jersey, JSON-B, Hibernate, Weld...), which is where client input would show.
      */
@@ -91,10 +92,9 @@ class BadInputIT {
     @BeforeAll
     static void start() {
         // The race case starts 20 bursts in a row from one address: lift the per-address limit (its own test is BurstLimitIT).
-        // Outside the test cluster: group traffic of other classes (a burst to test_consumer_group still
-        // running) must not reach sockets here while they open, where it widens the container's close
-        // race (docs/known-issues.md) into a socket that never answers. No price feed: outside the
-        // cluster its prices would reach the shared database behind the shared server's price cache.
+        // Outside the test cluster: no other class's group traffic (a burst to test_consumer_group still
+        // running) reaches sockets here, so every frame they get is this class's doing. No price feed:
+        // outside the cluster its prices would reach the shared database behind the shared server's cache.
         server = PayaraMicroProcess.standalone("bad-input", Map.of("PULSE_NOTIFICATIONS_BURST_REQUESTS_PER_MINUTE", "1000",
                 "PULSE_FEED_AUTOSTART", "false"));
         base = server.base();
