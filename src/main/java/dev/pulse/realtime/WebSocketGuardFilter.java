@@ -16,7 +16,8 @@ import java.util.logging.Logger;
  * run first). A handshake whose path or query string Pulse cannot fully parse is refused with 400
  * before the upgrade, rather than upgraded into a socket the endpoint then fails to open. An
  * accepted one is upgraded through a {@link FrameScanner} that enforces masking, text-only and
- * {@code pulse.ws.max-message-bytes} on every frame, fragmented or not.
+ * {@code pulse.ws.max-message-bytes} on every frame, fragmented or not. A client that leaves
+ * before the 101 is written is logged at FINE (see {@link ClientGone}), not as a container trace.
  */
 @WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
 public class WebSocketGuardFilter extends HttpFilter {
@@ -42,6 +43,15 @@ public class WebSocketGuardFilter extends HttpFilter {
             response.getWriter().write(problem.get() + "\n");
             return;
         }
-        chain.doFilter(new GuardedUpgrade(request, settings.maxMessageBytes()), response);
+        try {
+            chain.doFilter(new GuardedUpgrade(request, settings.maxMessageBytes()), response);
+        } catch (IOException e) {
+            if (!ClientGone.is(e)) {
+                throw e;
+            }
+            // The client left before the container could send the 101 (Payara fails the flush with
+            // "Connection is closed"): there is no socket and nobody to answer.
+            LOG.fine(() -> "WebSocket handshake ended by the client before the upgrade: " + e);
+        }
     }
 }

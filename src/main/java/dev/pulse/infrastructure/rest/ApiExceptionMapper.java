@@ -1,5 +1,6 @@
 package dev.pulse.infrastructure.rest;
 
+import dev.pulse.realtime.ClientGone;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -34,22 +35,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         if (isBindingFailure(failure)) {
             return ApiError.of(400, "invalid_request", "Request body does not have the expected fields and types");
         }
-        if (clientGone(failure)) {
+        if (ClientGone.is(failure)) {
             // The connection broke while we read or wrote it: nothing of ours failed.
             LOG.fine(() -> "API request ended by the client: " + failure);
             return ApiError.of(400, "bad_request", "The request could not be read");
         }
         LOG.log(Level.SEVERE, "API request failed", failure);
         return ApiError.of(500, "internal_error", "The server could not handle this request");
-    }
-
-    private static boolean clientGone(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.io.EOFException || t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains("Connection is closed")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isBindingFailure(Throwable failure) {
