@@ -4,13 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.pulse.realtime.Hub;
 import dev.pulse.realtime.cluster.ClusterState;
 import dev.pulse.realtime.cluster.HazelcastClusterState;
 import dev.pulse.realtime.cluster.LocalClusterState;
+import dev.pulse.support.EmbeddedHazelcast;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -44,14 +43,7 @@ class PresenceTrackerTest {
 
     @BeforeAll
     static void startHazelcast() {
-        Config config = new Config();
-        config.setClusterName("presence-test-" + UUID.randomUUID());
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        hazelcast = Hazelcast.newHazelcastInstance(config);
+        hazelcast = EmbeddedHazelcast.start("presence-test");
     }
 
     @AfterAll

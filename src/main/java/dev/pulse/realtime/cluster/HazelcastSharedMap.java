@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /** A {@link SharedMap} over a Hazelcast {@code IMap} of the same name. */
 final class HazelcastSharedMap<V> implements SharedMap<V> {
@@ -115,19 +114,6 @@ final class HazelcastSharedMap<V> implements SharedMap<V> {
         } finally {
             run(() -> map.unlock(key));
         }
-    }
-
-    @Override
-    public V update(String key, Duration ttl, UnaryOperator<V> change) {
-        return locked(key, () -> {
-            V next = change.apply(get(key));
-            if (next == null) {
-                delete(key);
-            } else {
-                set(key, next, ttl);
-            }
-            return next;
-        });
     }
 
     /** Runs a Hazelcast call, turning "member shut down" into the seam's own exception. */

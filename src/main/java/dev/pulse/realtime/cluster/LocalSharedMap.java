@@ -113,15 +113,7 @@ final class LocalSharedMap<V> implements SharedMap<V> {
     @Override
     public boolean setTtl(String key, Duration ttl) {
         long now = clock.millis();
-        boolean[] renewed = new boolean[1];
-        entries.computeIfPresent(key, (k, current) -> {
-            if (expired(current, now)) {
-                return null;
-            }
-            renewed[0] = true;
-            return new Entry<>(current.value(), expiry(now, ttl));
-        });
-        return renewed[0];
+        return alterLive(key, now, current -> new Entry<>(current.value(), expiry(now, ttl)));
     }
 
     @Override
@@ -131,16 +123,7 @@ final class LocalSharedMap<V> implements SharedMap<V> {
 
     @Override
     public boolean remove(String key, V expected) {
-        long now = clock.millis();
-        boolean[] removed = new boolean[1];
-        entries.computeIfPresent(key, (k, current) -> {
-            if (expired(current, now)) {
-                return null;
-            }
-            removed[0] = Objects.equals(current.value(), expected);
-            return removed[0] ? null : current;
-        });
-        return removed[0];
+        return alterLive(key, clock.millis(), current -> Objects.equals(current.value(), expected) ? null : current);
     }
 
     @Override
@@ -176,19 +159,6 @@ final class LocalSharedMap<V> implements SharedMap<V> {
         }
     }
 
-    @Override
-    public V update(String key, Duration ttl, UnaryOperator<V> change) {
-        return locked(key, () -> {
-            V next = change.apply(get(key));
-            if (next == null) {
-                delete(key);
-            } else {
-                set(key, next, ttl);
-            }
-            return next;
-        });
-    }
-
     /** Entries held now, expired ones not yet swept included. */
     int size() {
         return entries.size();
@@ -202,6 +172,23 @@ final class LocalSharedMap<V> implements SharedMap<V> {
     private Entry<V> write(String key, Entry<V> entry) {
         sweepIfLarge();
         return entries.put(key, entry);
+    }
+
+    /**
+     * Replaces the key's live entry by {@code change}'s result (null removes it), atomically; an
+     * expired entry is dropped instead. True when the entry was replaced or removed.
+     */
+    private boolean alterLive(String key, long now, UnaryOperator<Entry<V>> change) {
+        boolean[] altered = new boolean[1];
+        entries.computeIfPresent(key, (k, current) -> {
+            if (expired(current, now)) {
+                return null;
+            }
+            Entry<V> next = change.apply(current);
+            altered[0] = next != current;
+            return next;
+        });
+        return altered[0];
     }
 
     private void sweepIfLarge() {

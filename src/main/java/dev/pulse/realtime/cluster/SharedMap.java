@@ -78,5 +78,15 @@ public interface SharedMap<V> {
      * result, written with {@code ttl}; a null result removes the entry. Runs under the key's lock,
      * so concurrent updates on any member never lose one another. Returns the new value.
      */
-    V update(String key, Duration ttl, UnaryOperator<V> change);
+    default V update(String key, Duration ttl, UnaryOperator<V> change) {
+        return locked(key, () -> {
+            V next = change.apply(get(key));
+            if (next == null) {
+                delete(key);
+            } else {
+                set(key, next, ttl);
+            }
+            return next;
+        });
+    }
 }

@@ -4,12 +4,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.pulse.realtime.cluster.ClusterState;
 import dev.pulse.realtime.cluster.HazelcastClusterState;
 import dev.pulse.realtime.cluster.LocalClusterState;
+import dev.pulse.support.EmbeddedHazelcast;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,13 +21,7 @@ class FeedLeadershipTest {
 
     @BeforeAll
     static void startHazelcast() {
-        Config config = new Config();
-        config.setClusterName("leadership-test-" + System.nanoTime());
-        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        hazelcast = Hazelcast.newHazelcastInstance(config);
+        hazelcast = EmbeddedHazelcast.start("leadership-test");
     }
 
     @AfterAll
