@@ -1,32 +1,27 @@
 package dev.pulse.account;
 
-import com.hazelcast.map.IMap;
-import dev.pulse.realtime.HazelcastLookup;
+import dev.pulse.realtime.cluster.ClusterState;
+import dev.pulse.realtime.cluster.SharedMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * Counts attempts per key (a username, a client address) in sliding windows shared by the whole
- * cluster: one Hazelcast map entry per key holding the attempt times, with a TTL of the window so
- * idle keys disappear by themselves. An attempt is recorded when it is admitted, before the
- * expensive work, so concurrent attempts cannot all slip through on the same free slot. Without
- * Hazelcast a local map does the same (per instance).
+ * cluster: one shared map entry per key holding the attempt times, with a TTL of the window so
+ * idle keys disappear by themselves (on a single instance the map is local, and swept of expired
+ * keys as it grows). An attempt is recorded when it is admitted, before the expensive work, and
+ * each change is one atomic update of the key, so concurrent attempts cannot all slip through on
+ * the same free slot.
  */
 @ApplicationScoped
 public class AttemptThrottle {
 
     static final String MAP = "pulse.accounts.attempts";
-    /** Above this many local keys, stale ones are swept (a stream of distinct usernames must not grow memory forever). */
-    private static final int LOCAL_SWEEP_THRESHOLD = 10_000;
 
     @Inject
-    HazelcastLookup hazelcast;
-
-    private final Map<String, long[]> local = new ConcurrentHashMap<>();
+    ClusterState cluster;
 
     /** Admitted: the attempt's stamp (to forgive it later). Refused: empty plus the wait. */
     public record Admission(boolean admitted, long stamp, long retryAfterMillis) {
@@ -64,42 +59,18 @@ public class AttemptThrottle {
 
     /** Forgets every attempt under {@code key}. */
     public void reset(String key) {
-        Optional<IMap<String, long[]>> map = map();
-        if (map.isPresent()) {
-            map.get().delete(key);
-        } else {
-            local.remove(key);
-        }
+        attempts().delete(key);
     }
 
-    private void update(String key, long ttlMillis, java.util.function.UnaryOperator<long[]> change) {
-        Optional<IMap<String, long[]>> map = map();
-        if (map.isPresent()) {
-            IMap<String, long[]> attempts = map.get();
-            attempts.lock(key);
-            try {
-                long[] next = change.apply(attempts.get(key));
-                if (next.length == 0) {
-                    attempts.delete(key);
-                } else {
-                    attempts.set(key, next, ttlMillis, TimeUnit.MILLISECONDS);
-                }
-            } finally {
-                attempts.unlock(key);
-            }
-            return;
-        }
-        if (local.size() > LOCAL_SWEEP_THRESHOLD) {
-            long now = System.currentTimeMillis();
-            local.entrySet().removeIf(e -> e.getValue().length == 0 || e.getValue()[e.getValue().length - 1] < now - ttlMillis);
-        }
-        local.compute(key, (k, log) -> {
+    /** An empty log removes the key rather than keeping an empty entry. */
+    private void update(String key, long ttlMillis, UnaryOperator<long[]> change) {
+        attempts().update(key, Duration.ofMillis(ttlMillis), log -> {
             long[] next = change.apply(log);
             return next.length == 0 ? null : next;
         });
     }
 
-    private Optional<IMap<String, long[]>> map() {
-        return hazelcast.instance().map(hz -> hz.<String, long[]>getMap(MAP));
+    private SharedMap<long[]> attempts() {
+        return cluster.map(MAP);
     }
 }

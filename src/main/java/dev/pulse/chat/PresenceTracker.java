@@ -1,16 +1,16 @@
 package dev.pulse.chat;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-import com.hazelcast.query.Predicates;
-import dev.pulse.realtime.HazelcastLookup;
 import dev.pulse.realtime.Hub;
+import dev.pulse.realtime.cluster.ClusterState;
+import dev.pulse.realtime.cluster.ClusterStoppedException;
+import dev.pulse.realtime.cluster.SharedMap;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -30,7 +30,7 @@ import java.util.logging.Logger;
  *
  * <p>Each instance counts its own sockets per room and user locally. Only a user's first socket
  * on this instance (arrival) and last one (departure) touch the cluster, under a per-room lock:
- * the instance publishes one entry per (room, user, instance) in a Hazelcast map with a TTL that
+ * the instance publishes one entry per (room, user, instance) in a shared map with a TTL that
  * a timer refreshes, checks the same user's entries of the other instances it knows (one
  * {@code getAll}), and moves the room's count, kept in a cluster map, by one. Further tabs of a
  * user present here cost no cluster operation. The count is announced to the room as
@@ -40,8 +40,10 @@ import java.util.logging.Logger;
  * <p>The periodic refresh (and a room's first arrival on this instance) recounts the room from
  * the entries: an instance that dies stops refreshing, its entries expire after
  * {@code pulse.chat.presence-ttl-seconds}, and the survivors' next refresh announces the lower
- * count. The recount is also how an instance learns the others' ids. Without Hazelcast the same
- * runs on this instance's counts alone.
+ * count. The recount is also how an instance learns the others' ids. When the cluster state is
+ * not clustered the entries, expiry and recounts would only mirror this instance's own sockets, so
+ * the count is taken from those directly (no entries, nothing to refresh); the announced counts
+ * and the room locks go through the cluster state either way.
  */
 @ApplicationScoped
 public class PresenceTracker {
@@ -52,7 +54,7 @@ public class PresenceTracker {
     private static final char SEPARATOR = '\n';
 
     @Inject
-    HazelcastLookup hazelcast;
+    ClusterState cluster;
 
     @Inject
     Hub hub;
@@ -73,9 +75,6 @@ public class PresenceTracker {
     private final Set<String> recounted = ConcurrentHashMap.newKeySet();
     /** Instance ids seen in the presence map (this one included). */
     private final Set<String> instances = ConcurrentHashMap.newKeySet();
-    /** Fallback state when there is no cluster. */
-    private final Map<String, Integer> localAnnounced = new ConcurrentHashMap<>();
-    private final Map<String, Object> localLocks = new ConcurrentHashMap<>();
     private ScheduledFuture<?> refresher;
 
     @PostConstruct
@@ -90,7 +89,16 @@ public class PresenceTracker {
         if (refresher != null) {
             refresher.cancel(false);
         }
-        presenceMap().ifPresent(map -> published.forEach(pair -> map.remove(pair + SEPARATOR + instance)));
+        if (!cluster.clustered()) {
+            return;
+        }
+        try {
+            SharedMap<String> map = presenceMap();
+            published.forEach(pair -> map.delete(pair + SEPARATOR + instance));
+        } catch (ClusterStoppedException e) {
+            // The member went first (the server is stopping): the entries expire by their TTL.
+            LOG.log(Level.FINE, "presence entries left to expire: the cluster member has shut down", e);
+        }
     }
 
     /**
@@ -109,7 +117,12 @@ public class PresenceTracker {
     /** A socket of {@code user} left {@code room}. */
     public void leave(String room, String user) {
         if (adjust(room, user, -1) == 0) {
-            underRoomLock(room, () -> reconcile(room, user));
+            try {
+                underRoomLock(room, () -> reconcile(room, user));
+            } catch (ClusterStoppedException e) {
+                // Sockets closing as the server stops: this instance's entries expire by their TTL.
+                LOG.log(Level.FINE, "presence not withdrawn: the cluster member has shut down", e);
+            }
         }
     }
 
@@ -146,8 +159,7 @@ public class PresenceTracker {
         if (present == published.contains(pair)) {
             return -1;
         }
-        Optional<IMap<String, String>> map = presenceMap();
-        if (map.isEmpty()) {
+        if (!cluster.clustered()) {
             if (present) {
                 published.add(pair);
             } else {
@@ -156,25 +168,26 @@ public class PresenceTracker {
             Map<String, Integer> users = sockets.get(room);
             return announceIfChanged(room, users == null ? 0 : users.size());
         }
+        SharedMap<String> map = presenceMap();
         if (present) {
             published.add(pair);
-            publish(map.get(), room, user);
+            publish(map, room, user);
             if (recounted.add(room)) {
                 // First arrival here since this instance had no one in the room: count from the entries.
-                return announceIfChanged(room, recount(map.get(), room));
+                return announceIfChanged(room, recount(map, room));
             }
-            return elsewhere(map.get(), room, user) ? -1 : announceIfChanged(room, onlineCount(room) + 1);
+            return elsewhere(map, room, user) ? -1 : announceIfChanged(room, onlineCount(room) + 1);
         }
         published.remove(pair);
-        map.get().remove(pair + SEPARATOR + instance);
+        map.delete(pair + SEPARATOR + instance);
         if (!sockets.containsKey(room)) {
             recounted.remove(room);
         }
-        return elsewhere(map.get(), room, user) ? -1 : announceIfChanged(room, Math.max(0, onlineCount(room) - 1));
+        return elsewhere(map, room, user) ? -1 : announceIfChanged(room, Math.max(0, onlineCount(room) - 1));
     }
 
     /** Whether another instance this one knows of has published the user in the room. */
-    private boolean elsewhere(IMap<String, String> map, String room, String user) {
+    private boolean elsewhere(SharedMap<String> map, String room, String user) {
         Set<String> keys = new HashSet<>();
         for (String other : instances) {
             if (!other.equals(instance)) {
@@ -198,43 +211,48 @@ public class PresenceTracker {
 
     /** Users online in a room, on every instance (the last count announced). */
     public int onlineCount(String room) {
-        Integer count = announcedMap().map(map -> map.get(room)).orElseGet(() -> localAnnounced.get(room));
+        Integer count = announcedMap().get(room);
         return count == null ? 0 : count;
     }
 
     /** Keeps this instance's entries alive and announces counts that changed by expiry elsewhere. */
     void refresh() {
+        if (!cluster.clustered()) {
+            // No entries to keep alive, and no other instance whose entries could expire.
+            return;
+        }
         try {
+            SharedMap<String> map = presenceMap();
             for (String room : sockets.keySet()) {
                 // Under the lock, so a user leaving meanwhile is never published again.
                 underRoomLock(room, () -> {
-                    Optional<IMap<String, String>> map = presenceMap();
-                    if (map.isEmpty()) {
-                        return -1;
-                    }
                     for (String pair : published) {
                         if (pair.startsWith(room + SEPARATOR)) {
-                            publish(map.get(), room, pair.substring(room.length() + 1));
+                            publish(map, room, pair.substring(room.length() + 1));
                         }
                     }
                     recounted.add(room);
-                    return announceIfChanged(room, recount(map.get(), room));
+                    return announceIfChanged(room, recount(map, room));
                 });
             }
+        } catch (ClusterStoppedException e) {
+            // A beat racing the server's stop: nothing to keep alive any more.
+            LOG.log(Level.FINE, "presence refresh skipped: the cluster member has shut down", e);
         } catch (RuntimeException e) {
             // A failed round must not cancel the schedule: the next one retries.
             LOG.log(Level.WARNING, "presence refresh failed", e);
         }
     }
 
-    private void publish(IMap<String, String> map, String room, String user) {
-        map.put(room + SEPARATOR + user + SEPARATOR + instance, room, settings.presenceTtlSeconds(), TimeUnit.SECONDS);
+    private void publish(SharedMap<String> map, String room, String user) {
+        map.set(room + SEPARATOR + user + SEPARATOR + instance, room, Duration.ofSeconds(settings.presenceTtlSeconds()));
     }
 
     /** Distinct users with a live entry in the room (a scan: only on refresh and a room's first arrival). */
-    private int recount(IMap<String, String> map, String room) {
+    private int recount(SharedMap<String> map, String room) {
         Set<String> users = new HashSet<>();
-        for (String key : map.keySet(Predicates.equal("this", room))) {
+        // By value (the room) rather than key prefix: exact whatever characters the room name holds.
+        for (String key : map.keysWithValue(room)) {
             int first = key.indexOf(SEPARATOR);
             int second = key.indexOf(SEPARATOR, first + 1);
             users.add(key.substring(first + 1, second));
@@ -245,36 +263,21 @@ public class PresenceTracker {
 
     /** Records the count as announced; true when it differs from the last announced one. */
     private boolean announce(String room, int count) {
-        Integer previous;
-        Optional<IMap<String, Integer>> announced = announcedMap();
-        if (announced.isPresent()) {
-            previous = count == 0 ? announced.get().remove(room) : announced.get().put(room, count);
-        } else {
-            previous = count == 0 ? localAnnounced.remove(room) : localAnnounced.put(room, count);
-        }
+        SharedMap<Integer> announced = announcedMap();
+        Integer previous = count == 0 ? announced.remove(room) : announced.put(room, count);
         return previous == null ? count != 0 : previous != count;
     }
 
+    /** The room's key in the announced-counts map is its lock: every change of its count runs under it. */
     private int underRoomLock(String room, IntSupplier work) {
-        Optional<IMap<String, Integer>> announced = announcedMap();
-        if (announced.isPresent()) {
-            announced.get().lock(room);
-            try {
-                return work.getAsInt();
-            } finally {
-                announced.get().unlock(room);
-            }
-        }
-        synchronized (localLocks.computeIfAbsent(room, r -> new Object())) {
-            return work.getAsInt();
-        }
+        return announcedMap().locked(room, work::getAsInt);
     }
 
-    private Optional<IMap<String, String>> presenceMap() {
-        return hazelcast.instance().map(hz -> hz.<String, String>getMap(PRESENCE_MAP));
+    private SharedMap<String> presenceMap() {
+        return cluster.map(PRESENCE_MAP);
     }
 
-    private Optional<IMap<String, Integer>> announcedMap() {
-        return hazelcast.instance().map((HazelcastInstance hz) -> hz.<String, Integer>getMap(ANNOUNCED_MAP));
+    private SharedMap<Integer> announcedMap() {
+        return cluster.map(ANNOUNCED_MAP);
     }
 }

@@ -1,22 +1,19 @@
 package dev.pulse.market;
 
-import com.hazelcast.map.IMap;
-import dev.pulse.realtime.HazelcastLookup;
 import dev.pulse.realtime.JsonCodec;
 import dev.pulse.realtime.MalformedMessageException;
+import dev.pulse.realtime.cluster.ClusterState;
+import dev.pulse.realtime.cluster.SharedMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Latest quotes, shared by the cluster in a Hazelcast map (a local map without one), each kept for
- * REALTIME_CACHE_TIMEOUT seconds. Values travel as JSON text so no application class has to be
- * loadable by another member's class loader.
+ * Latest quotes, shared by the cluster in the map {@code pulse.market.prices} (this instance's
+ * alone without a cluster), each kept for REALTIME_CACHE_TIMEOUT seconds. Values travel as JSON
+ * text so no application class has to be loadable by another member's class loader.
  */
 @ApplicationScoped
 public class PriceCache {
@@ -24,7 +21,7 @@ public class PriceCache {
     static final String MAP = "pulse.market.prices";
 
     @Inject
-    HazelcastLookup hazelcast;
+    ClusterState cluster;
 
     @Inject
     JsonCodec codec;
@@ -33,42 +30,17 @@ public class PriceCache {
     @ConfigProperty(name = "REALTIME_CACHE_TIMEOUT", defaultValue = "300")
     long ttlSeconds;
 
-    private final Map<String, Local> local = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
-
-    private record Local(String json, long expiresAt) {
-    }
-
     public void put(PriceQuote quote) {
-        String json = codec.encode(quote);
-        Optional<IMap<String, String>> shared = shared();
-        if (shared.isPresent()) {
-            shared.get().set(quote.symbol(), json, ttlSeconds, TimeUnit.SECONDS);
-        } else {
-            local.put(quote.symbol(), new Local(json, clock.millis() + ttlSeconds * 1000));
-        }
+        prices().set(quote.symbol(), codec.encode(quote), Duration.ofSeconds(ttlSeconds));
     }
 
     /** Puts a quote read from the database unless a (newer) one is already cached. */
     public void putIfAbsent(PriceQuote quote) {
-        String json = codec.encode(quote);
-        Optional<IMap<String, String>> shared = shared();
-        if (shared.isPresent()) {
-            shared.get().putIfAbsent(quote.symbol(), json, ttlSeconds, TimeUnit.SECONDS);
-        } else {
-            local.putIfAbsent(quote.symbol(), new Local(json, clock.millis() + ttlSeconds * 1000));
-        }
+        prices().putIfAbsent(quote.symbol(), codec.encode(quote), Duration.ofSeconds(ttlSeconds));
     }
 
     public Optional<PriceQuote> get(String symbol) {
-        String json = shared().map(map -> map.get(symbol)).orElseGet(() -> {
-            Local entry = local.get(symbol);
-            if (entry == null || entry.expiresAt() < clock.millis()) {
-                local.remove(symbol);
-                return null;
-            }
-            return entry.json();
-        });
+        String json = prices().get(symbol);
         if (json == null) {
             return Optional.empty();
         }
@@ -79,7 +51,7 @@ public class PriceCache {
         }
     }
 
-    private Optional<IMap<String, String>> shared() {
-        return hazelcast.instance().map(hz -> hz.getMap(MAP));
+    private SharedMap<String> prices() {
+        return cluster.map(MAP);
     }
 }

@@ -1,7 +1,7 @@
 package dev.pulse.notification;
 
-import com.hazelcast.map.IMap;
-import dev.pulse.realtime.HazelcastLookup;
+import dev.pulse.realtime.cluster.ClusterState;
+import dev.pulse.realtime.cluster.SharedMap;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -18,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * What keeps the anonymous burst trigger from being a broadcast amplifier: per client address a
  * token bucket ({@code pulse.notifications.burst-requests-per-minute}, bucket4j), and at most one
- * burst running per group in the whole cluster (a Hazelcast map entry that lives as long as the
- * burst, with a TTL so a crashed instance does not hold it forever).
+ * burst running per group in the whole cluster (a shared map entry, {@code token@until-epoch-ms},
+ * that lives as long as the burst, with a TTL so a crashed instance does not hold it forever).
  */
 @ApplicationScoped
 public class BurstGate {
@@ -29,18 +29,13 @@ public class BurstGate {
     private static final int SWEEP_THRESHOLD = 10_000;
 
     @Inject
-    HazelcastLookup hazelcast;
+    ClusterState cluster;
 
     @Inject
     @ConfigProperty(name = "pulse.notifications.burst-requests-per-minute", defaultValue = "10")
     int requestsPerMinute;
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final Map<String, Running> local = new ConcurrentHashMap<>();
-
-    /** A burst holding its group; {@code until} is when it ends at the latest (epoch ms). */
-    record Running(String token, long until) {
-    }
 
     /** Seconds until {@code address} may trigger again, 0 when this request is admitted (and counted). */
     public long admit(String address) {
@@ -61,23 +56,13 @@ public class BurstGate {
         long until = System.currentTimeMillis() + durationMs;
         // The TTL outlasts the burst a little: the last frame releases it explicitly.
         long ttl = durationMs + 5_000;
-        Optional<IMap<String, String>> map = map();
-        if (map.isPresent()) {
-            String previous = map.get().putIfAbsent(group, token + "@" + until, ttl, TimeUnit.MILLISECONDS);
-            return previous == null ? Optional.of(token + "@" + until) : Optional.empty();
-        }
-        Running mine = new Running(token, until + 5_000);
-        Running held = local.compute(group, (g, current) ->
-                current == null || current.until() < System.currentTimeMillis() ? mine : current);
-        return held == mine ? Optional.of(token + "@" + until) : Optional.empty();
+        String claim = token + "@" + until;
+        return bursts().putIfAbsent(group, claim, Duration.ofMillis(ttl)) == null ? Optional.of(claim) : Optional.empty();
     }
 
     /** Seconds until the burst now running in {@code group} ends (at least 1). */
     public long secondsLeft(String group) {
-        String holder = map().map(m -> m.get(group)).orElseGet(() -> {
-            Running running = local.get(group);
-            return running == null ? null : running.token() + "@" + running.until();
-        });
+        String holder = bursts().get(group);
         if (holder == null) {
             return 1;
         }
@@ -86,16 +71,10 @@ public class BurstGate {
     }
 
     public void release(String group, String claim) {
-        Optional<IMap<String, String>> map = map();
-        if (map.isPresent()) {
-            map.get().remove(group, claim);
-            return;
-        }
-        String token = claim.substring(0, claim.indexOf('@'));
-        local.computeIfPresent(group, (g, running) -> running.token().equals(token) ? null : running);
+        bursts().remove(group, claim);
     }
 
-    private Optional<IMap<String, String>> map() {
-        return hazelcast.instance().map(hz -> hz.<String, String>getMap(MAP));
+    private SharedMap<String> bursts() {
+        return cluster.map(MAP);
     }
 }

@@ -1,6 +1,8 @@
 package dev.pulse.realtime;
 
-import com.hazelcast.topic.ITopic;
+import dev.pulse.realtime.cluster.ClusterState;
+import dev.pulse.realtime.cluster.ClusterStoppedException;
+import dev.pulse.realtime.cluster.SharedTopic;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +15,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Carries group broadcasts to every instance, this one included, over one Hazelcast topic.
+ * Carries group broadcasts to every instance, this one included, over one cluster topic.
  * A frame travels as {@code String[]{group, conflationKey, text}}: Hazelcast serializes string
  * arrays natively, so no application class has to be loadable on the receiving side.
- * Without Hazelcast the bus delivers in-process, and a single instance behaves the same.
+ * When the cluster state is not clustered its topic delivers in-process, on the publishing
+ * thread, and a single instance behaves the same.
  */
 @ApplicationScoped
 public class ClusterBus {
@@ -29,33 +32,28 @@ public class ClusterBus {
     }
 
     @Inject
-    HazelcastLookup hazelcast;
+    ClusterState cluster;
 
     @Inject
     @ConfigProperty(name = "pulse.cluster.topic", defaultValue = "pulse.groups")
     String topicName;
 
     private final List<Receiver> receivers = new CopyOnWriteArrayList<>();
-    private ITopic<String[]> topic;
+    private SharedTopic<String[]> topic;
     private UUID registration;
 
     @PostConstruct
     void connect() {
-        hazelcast.instance().ifPresent(hz -> {
-            topic = hz.getTopic(topicName);
-            registration = topic.addMessageListener(message -> {
-                String[] frame = message.getMessageObject();
-                dispatch(frame[0], frame[1].isEmpty() ? null : frame[1], frame[2]);
-            });
-        });
+        topic = cluster.topic(topicName);
+        registration = topic.addListener(frame -> dispatch(frame[0], frame[1].isEmpty() ? null : frame[1], frame[2]));
     }
 
     @PreDestroy
     void disconnect() {
         // The Hazelcast member outlives a redeploy: leave no listener of this deployment on it.
-        if (topic != null && registration != null) {
+        if (registration != null) {
             try {
-                topic.removeMessageListener(registration);
+                topic.removeListener(registration);
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "listener removal failed", e);
             }
@@ -71,18 +69,19 @@ public class ClusterBus {
     }
 
     public boolean clustered() {
-        return topic != null;
+        return cluster.clustered();
     }
 
+    /** Instances in the cluster now, this one included (1 alone, or once the member has shut down). */
     public int members() {
-        return hazelcast.instance().map(hz -> hz.getCluster().getMembers().size()).orElse(1);
+        try {
+            return cluster.memberIds().size();
+        } catch (ClusterStoppedException e) {
+            return 1;
+        }
     }
 
     public void publish(String group, String conflationKey, String text) {
-        if (topic == null) {
-            dispatch(group, conflationKey, text);
-            return;
-        }
         topic.publish(new String[] {group, conflationKey == null ? "" : conflationKey, text});
     }
 

@@ -12,7 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The one place that knows where the runtime keeps its Hazelcast member: Payara binds it at
  * {@code payara/Hazelcast}. Another server (or Payara started with {@code --nocluster}) has none,
- * and Pulse then runs as a single instance.
+ * and Pulse then runs as a single instance. Features do not ask it: they share state through
+ * {@link dev.pulse.realtime.cluster.ClusterState}, which
+ * {@link dev.pulse.realtime.cluster.ClusterStates} builds once from what this finds (and logs).
  */
 @ApplicationScoped
 public class HazelcastLookup {
@@ -38,13 +40,13 @@ public class HazelcastLookup {
         try {
             Object bound = new InitialContext().lookup(jndiName);
             if (bound instanceof HazelcastInstance hz && hz.getLifecycleService().isRunning()) {
-                LOG.info(() -> "Clustered through Hazelcast member " + hz.getCluster().getLocalMember());
+                LOG.fine(() -> "Hazelcast member at " + jndiName + ": " + hz.getCluster().getLocalMember());
                 return Optional.of(hz);
             }
         } catch (NamingException | RuntimeException e) {
             LOG.fine(() -> "No Hazelcast at " + jndiName + ": " + e);
         }
-        LOG.info("No Hazelcast member available: running as a single instance");
+        LOG.fine(() -> "No running Hazelcast member at " + jndiName);
         return Optional.empty();
     }
 }

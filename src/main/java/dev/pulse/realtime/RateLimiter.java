@@ -1,12 +1,11 @@
 package dev.pulse.realtime;
 
-import com.hazelcast.map.IMap;
+import dev.pulse.realtime.cluster.ClusterState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Rate limits per key over the whole cluster, in constant time and memory per key: at most
@@ -14,11 +13,12 @@ import java.util.concurrent.TimeUnit;
  * (the previous fixed window's count weighted by how much of it the sliding window still covers,
  * plus the current window's count).
  *
- * <p>The counts live in one small Hazelcast map entry per key. So that an admission does not cost
- * cluster round trips every time, each instance takes permits from the shared count in leases of
- * a twentieth of the limit (at least one) and spends them locally until the window ends; a user
- * on several instances may therefore be refused up to that many permits early, never let through
- * more than the limit. Without Hazelcast the same runs on a local map.
+ * <p>The counts live in one small shared map entry per key, kept for two windows (then they no
+ * longer weigh). So that an admission does not cost cluster round trips every time, each instance
+ * takes permits from the shared count in leases of a twentieth of the limit (at least one) and
+ * spends them locally until the window ends; a user on several instances may therefore be refused
+ * up to that many permits early, never let through more than the limit. On a single instance the
+ * same runs on the local map.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -49,12 +49,10 @@ public class RateLimiter {
     }
 
     @Inject
-    HazelcastLookup hazelcast;
+    ClusterState cluster;
 
     /** Permits this instance holds, per limit and key, for one window. */
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
-    /** The shared counts when there is no cluster. */
-    private final Map<String, long[]> local = new ConcurrentHashMap<>();
 
     private static final class Lease {
         long window = -1;
@@ -87,26 +85,8 @@ public class RateLimiter {
 
     /** Takes up to a lease of permits from the shared count: {granted, retryAfterMillis}. */
     private long[] take(Limit limit, String id, long now) {
-        Optional<IMap<String, long[]>> map = hazelcast.instance().map(hz -> hz.<String, long[]>getMap(MAP));
-        if (map.isPresent()) {
-            IMap<String, long[]> counts = map.get();
-            counts.lock(id);
-            try {
-                long[] state = counts.get(id);
-                long[] result = new long[2];
-                long[] next = grant(limit, state, now, result);
-                counts.set(id, next, 2 * limit.windowMillis(), TimeUnit.MILLISECONDS);
-                return result;
-            } finally {
-                counts.unlock(id);
-            }
-        }
         long[] result = new long[2];
-        local.compute(id, (k, state) -> grant(limit, state, now, result));
-        if (local.size() > 100_000) {
-            long window = now / limit.windowMillis();
-            local.entrySet().removeIf(e -> e.getValue()[0] < window - 1);
-        }
+        cluster.<long[]>map(MAP).update(id, Duration.ofMillis(2 * limit.windowMillis()), state -> grant(limit, state, now, result));
         return result;
     }
 

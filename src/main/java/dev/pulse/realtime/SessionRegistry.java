@@ -1,6 +1,7 @@
 package dev.pulse.realtime;
 
-import com.hazelcast.topic.ITopic;
+import dev.pulse.realtime.cluster.ClusterState;
+import dev.pulse.realtime.cluster.SharedTopic;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * as long as it lives, so when that session ends (logout, expiry, a new login on it, a password
  * change) its sockets end too, closed with 1008 {@value #ENDED}: otherwise a logged-out tab would
  * keep receiving the user's private frames. The close marks the connection closed at once, so
- * nothing more is queued for it, and it is announced on a Hazelcast topic, so sockets bound to
- * that session on other instances close as well.
+ * nothing more is queued for it, and it is announced on a cluster topic, so sockets bound to
+ * that session on other instances close as well (on a single instance there is nobody to tell:
+ * the end is applied here only, once).
  */
 @ApplicationScoped
 public class SessionRegistry {
@@ -38,7 +40,7 @@ public class SessionRegistry {
     private static final String USER = "user";
 
     @Inject
-    HazelcastLookup hazelcast;
+    ClusterState cluster;
 
     @Inject
     Event<UserSessionsEnded> userSessionsEnded;
@@ -56,7 +58,8 @@ public class SessionRegistry {
     private final Map<String, Set<Connection>> bySession = new ConcurrentHashMap<>();
     /** Recently ended session ids -> when they ended (System.nanoTime). */
     private final Map<String, Long> ended = new ConcurrentHashMap<>();
-    private ITopic<String[]> topic;
+    /** Null when not clustered: the end is applied directly, and a local topic would apply it twice. */
+    private SharedTopic<String[]> topic;
     private UUID registration;
 
     /** Started with the application, so an end announced by another instance is never missed. */
@@ -66,16 +69,16 @@ public class SessionRegistry {
 
     @PostConstruct
     void connect() {
-        hazelcast.instance().ifPresent(hz -> {
-            topic = hz.getTopic(topicName);
-            registration = topic.addMessageListener(message -> {
-                String[] event = message.getMessageObject();
-                try {
-                    apply(event);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "session end " + event[0] + " failed", e);
-                }
-            });
+        if (!cluster.clustered()) {
+            return;
+        }
+        topic = cluster.topic(topicName);
+        registration = topic.addListener(event -> {
+            try {
+                apply(event);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "session end " + event[0] + " failed", e);
+            }
         });
     }
 
@@ -83,7 +86,7 @@ public class SessionRegistry {
     void disconnect() {
         if (topic != null && registration != null) {
             try {
-                topic.removeMessageListener(registration);
+                topic.removeListener(registration);
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "listener removal failed", e);
             }

@@ -4,11 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import dev.pulse.realtime.HazelcastLookup;
 import dev.pulse.realtime.Hub;
+import dev.pulse.realtime.cluster.ClusterState;
+import dev.pulse.realtime.cluster.HazelcastClusterState;
+import dev.pulse.realtime.cluster.LocalClusterState;
+import dev.pulse.support.EmbeddedHazelcast;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -42,14 +43,7 @@ class PresenceTrackerTest {
 
     @BeforeAll
     static void startHazelcast() {
-        Config config = new Config();
-        config.setClusterName("presence-test-" + UUID.randomUUID());
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        hazelcast = Hazelcast.newHazelcastInstance(config);
+        hazelcast = EmbeddedHazelcast.start("presence-test");
     }
 
     @AfterAll
@@ -57,15 +51,10 @@ class PresenceTrackerTest {
         hazelcast.shutdown();
     }
 
-    private static PresenceTracker tracker(RecordingHub hub, Optional<HazelcastInstance> cluster) {
+    private static PresenceTracker tracker(RecordingHub hub, ClusterState cluster) {
         PresenceTracker tracker = new PresenceTracker();
         tracker.hub = hub;
-        tracker.hazelcast = new HazelcastLookup() {
-            @Override
-            public Optional<HazelcastInstance> instance() {
-                return cluster;
-            }
-        };
+        tracker.cluster = cluster;
         ChatSettings settings = new ChatSettings();
         settings.presenceTtlSeconds = 2;
         settings.presenceRefreshSeconds = 1;
@@ -79,8 +68,8 @@ class PresenceTrackerTest {
         String group = ChatPosting.group(room);
         RecordingHub hubA = new RecordingHub();
         RecordingHub hubB = new RecordingHub();
-        PresenceTracker a = tracker(hubA, Optional.of(hazelcast));
-        PresenceTracker b = tracker(hubB, Optional.of(hazelcast));
+        PresenceTracker a = tracker(hubA, new HazelcastClusterState(hazelcast));
+        PresenceTracker b = tracker(hubB, new HazelcastClusterState(hazelcast));
 
         assertEquals(Optional.empty(), a.join(room, "alice"));
         assertEquals(group + "=1", hubA.last());
@@ -109,7 +98,7 @@ class PresenceTrackerTest {
         String room = "room-" + UUID.randomUUID();
         String group = ChatPosting.group(room);
         RecordingHub hub = new RecordingHub();
-        PresenceTracker local = tracker(hub, Optional.empty());
+        PresenceTracker local = tracker(hub, new LocalClusterState());
 
         assertEquals(Optional.empty(), local.join(room, "carol"));
         assertEquals(Optional.of(new ChatEvents.OnlineCount(1)), local.join(room, "carol"));

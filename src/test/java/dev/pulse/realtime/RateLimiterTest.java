@@ -3,7 +3,7 @@ package dev.pulse.realtime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Optional;
+import dev.pulse.realtime.cluster.LocalClusterState;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
@@ -12,12 +12,7 @@ class RateLimiterTest {
 
     private static RateLimiter local() {
         RateLimiter limiter = new RateLimiter();
-        limiter.hazelcast = new HazelcastLookup() {
-            @Override
-            public Optional<com.hazelcast.core.HazelcastInstance> instance() {
-                return Optional.empty();
-            }
-        };
+        limiter.cluster = new LocalClusterState();
         return limiter;
     }
 

@@ -1,10 +1,10 @@
 package dev.pulse.market.feed;
 
-import com.hazelcast.map.IMap;
 import dev.pulse.realtime.ClusterBus;
-import dev.pulse.realtime.HazelcastLookup;
 import dev.pulse.realtime.JsonCodec;
 import dev.pulse.realtime.MalformedMessageException;
+import dev.pulse.realtime.cluster.ClusterState;
+import dev.pulse.realtime.cluster.SharedMap;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 /**
  * Carries start/stop/interval changes to every instance, so a command sent to any of them controls
  * the one cluster-wide feed; the last command is also kept in the shared map for instances that
- * start later.
+ * start later (on a single instance it lives as long as this deployment, which reads it only at start).
  */
 @ApplicationScoped
 public class FeedControlChannel implements ClusterBus.Receiver {
@@ -32,7 +32,7 @@ public class FeedControlChannel implements ClusterBus.Receiver {
     ClusterBus bus;
 
     @Inject
-    HazelcastLookup hazelcast;
+    ClusterState cluster;
 
     @Inject
     JsonCodec codec;
@@ -58,12 +58,12 @@ public class FeedControlChannel implements ClusterBus.Receiver {
 
     public void announce(FeedState state) {
         String json = codec.encode(state);
-        map().ifPresent(map -> map.set(KEY, json));
+        commands().set(KEY, json);
         bus.publish(GROUP, null, json);
     }
 
     public Optional<FeedState> shared() {
-        return map().map(map -> map.get(KEY)).flatMap(this::decode);
+        return Optional.ofNullable(commands().get(KEY)).flatMap(this::decode);
     }
 
     @Override
@@ -85,7 +85,8 @@ public class FeedControlChannel implements ClusterBus.Receiver {
         }
     }
 
-    private Optional<IMap<String, String>> map() {
-        return hazelcast.instance().map(hz -> hz.getMap(FeedLeadership.MAP));
+    /** The feed's shared map (the leader's lease lives there too, under another key). */
+    private SharedMap<String> commands() {
+        return cluster.map(FeedLeadership.MAP);
     }
 }

@@ -1,10 +1,9 @@
 package dev.pulse.market.realtime;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-import dev.pulse.realtime.HazelcastLookup;
 import dev.pulse.realtime.JsonCodec;
 import dev.pulse.realtime.MalformedMessageException;
+import dev.pulse.realtime.cluster.ClusterState;
+import dev.pulse.realtime.cluster.SharedMap;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -12,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledFuture;
@@ -24,11 +23,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code global_stats} over the whole cluster. Every instance publishes its {@link InstanceStats}
- * every {@code pulse.market.stats-publish-ms} into the Hazelcast map {@code pulse.market.realtime-stats}
- * (key: its member uuid, value: JSON text, so no class has to be deserializable elsewhere), with a
+ * every {@code pulse.market.stats-publish-ms} into the shared map {@code pulse.market.realtime-stats}
+ * (key: its member id, value: JSON text, so no class has to be deserializable elsewhere), with a
  * TTL of three periods: a dead instance's figures vanish on their own. The global figures are this
  * instance's live ones plus the others' last published ones (at most one period old); users are
- * counted once however many instances they are connected to. Without Hazelcast: this instance only.
+ * counted once however many instances they are connected to. When the cluster state is not
+ * clustered nobody else would read them, so nothing is published: this instance only.
  */
 @ApplicationScoped
 public class ClusterStats {
@@ -40,7 +40,7 @@ public class ClusterStats {
     MarketStream stream;
 
     @Inject
-    HazelcastLookup hazelcast;
+    ClusterState cluster;
 
     @Inject
     JsonCodec codec;
@@ -63,13 +63,14 @@ public class ClusterStats {
         if (publisher != null) {
             publisher.cancel(false);
         }
-        cluster().ifPresent(hz -> {
-            try {
-                stats(hz).delete(ownKey(hz));
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "withdrawing this instance's stats failed", e);
-            }
-        });
+        if (!cluster.clustered()) {
+            return;
+        }
+        try {
+            stats().delete(cluster.memberId());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "withdrawing this instance's stats failed", e);
+        }
     }
 
     public RealtimeStats stats(String user, boolean running) {
@@ -82,11 +83,10 @@ public class ClusterStats {
         int portfolios = own.portfolioSubscriptions();
         int assets = own.assetSubscriptions();
         Set<String> users = new TreeSet<>(own.users());
-        Optional<HazelcastInstance> cluster = cluster();
-        if (cluster.isPresent()) {
+        if (cluster.clustered()) {
             try {
-                String ownKey = ownKey(cluster.get());
-                for (Map.Entry<String, String> entry : stats(cluster.get()).entrySet()) {
+                String ownKey = cluster.memberId();
+                for (Map.Entry<String, String> entry : stats().entries().entrySet()) {
                     if (entry.getKey().equals(ownKey)) {
                         continue;
                     }
@@ -113,21 +113,15 @@ public class ClusterStats {
 
     private void publishSafely() {
         try {
-            cluster().ifPresent(hz -> stats(hz).set(ownKey(hz), codec.encode(stream.snapshot()), 3 * publishMs, TimeUnit.MILLISECONDS));
+            if (cluster.clustered()) {
+                stats().set(cluster.memberId(), codec.encode(stream.snapshot()), Duration.ofMillis(3 * publishMs));
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "publishing this instance's stats failed", e);
         }
     }
 
-    private Optional<HazelcastInstance> cluster() {
-        return hazelcast.instance();
-    }
-
-    private static IMap<String, String> stats(HazelcastInstance hz) {
-        return hz.getMap(MAP);
-    }
-
-    private static String ownKey(HazelcastInstance hz) {
-        return hz.getCluster().getLocalMember().getUuid().toString();
+    private SharedMap<String> stats() {
+        return cluster.map(MAP);
     }
 }

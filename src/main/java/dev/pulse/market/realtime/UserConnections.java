@@ -1,17 +1,14 @@
 package dev.pulse.market.realtime;
 
-import com.hazelcast.cluster.Member;
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-import dev.pulse.realtime.HazelcastLookup;
+import dev.pulse.realtime.cluster.ClusterState;
+import dev.pulse.realtime.cluster.SharedMap;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -19,11 +16,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * MAX_CONNECTIONS_PER_USER over the whole cluster. Each instance owns one entry per user,
- * {@code user|member-uuid} = its open sockets of that user, in the Hazelcast map
+ * {@code user|member-id} = its open sockets of that user, in the shared map
  * {@code pulse.market.user-connections}; admitting a socket sums the entries of the members that
  * are in the cluster now, under the map's lock on the user name. Counting only live members means
- * a crashed instance's sockets stop counting the moment it leaves, without any cleanup. Without
- * Hazelcast (or if it fails) the limit is per instance. Anonymous sockets are never counted.
+ * a crashed instance's sockets stop counting the moment it leaves, without any cleanup. When the
+ * cluster state is not clustered (or the cluster fails) the limit is per instance, counted here
+ * without the shared map. Anonymous sockets are never counted.
  */
 @ApplicationScoped
 public class UserConnections {
@@ -31,12 +29,12 @@ public class UserConnections {
     static final String MAP = "pulse.market.user-connections";
     private static final Logger LOG = Logger.getLogger(UserConnections.class.getName());
     /** Bounds how long a lock survives an instance that dies while holding it. */
-    private static final long LOCK_LEASE_SECONDS = 10;
+    private static final Duration LOCK_LEASE = Duration.ofSeconds(10);
     /** How long an opening socket waits for another instance's admission of the same user. */
-    private static final long LOCK_WAIT_SECONDS = 5;
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
     @Inject
-    HazelcastLookup hazelcast;
+    ClusterState cluster;
 
     @Inject
     @ConfigProperty(name = "MAX_CONNECTIONS_PER_USER", defaultValue = "5")
@@ -56,10 +54,9 @@ public class UserConnections {
         if (user == null) {
             return true;
         }
-        Optional<HazelcastInstance> cluster = hazelcast.instance();
-        if (cluster.isPresent()) {
+        if (cluster.clustered()) {
             try {
-                return admitClustered(cluster.get(), user);
+                return admitClustered(user);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "cluster-wide connection count failed; counting on this instance", e);
             }
@@ -77,23 +74,18 @@ public class UserConnections {
         }
         standalone.release(user);
         Integer left = local.computeIfPresent(user, (u, count) -> count <= 1 ? null : count - 1);
-        hazelcast.instance().ifPresent(hz -> {
-            try {
-                IMap<String, Integer> counts = hz.getMap(MAP);
-                if (!tryLock(counts, user)) {
-                    // Without the lock, still withdraw the socket: a count too high would lock the user out.
-                    mirror(counts, hz, user);
-                    return;
-                }
-                try {
-                    mirror(counts, hz, user);
-                } finally {
-                    counts.unlock(user);
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "releasing a cluster-wide connection count failed", e);
+        if (!cluster.clustered()) {
+            return;
+        }
+        try {
+            SharedMap<Integer> counts = counts();
+            if (counts.tryLocked(user, LOCK_WAIT, LOCK_LEASE, () -> mirror(counts, user)).isEmpty()) {
+                // Without the lock, still withdraw the socket: a count too high would lock the user out.
+                mirror(counts, user);
             }
-        });
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "releasing a cluster-wide connection count failed", e);
+        }
     }
 
     /** The user's sockets on every live instance (this one only without a cluster). */
@@ -101,59 +93,53 @@ public class UserConnections {
         if (user == null) {
             return 0;
         }
-        return hazelcast.instance().map(hz -> {
+        if (cluster.clustered()) {
             try {
-                return total(hz.getMap(MAP), hz, user);
+                return total(counts(), user);
             } catch (RuntimeException e) {
-                return local.getOrDefault(user, 0);
+                LOG.log(Level.FINE, "reading the cluster-wide connection count failed; counting this instance's", e);
             }
-        }).orElseGet(() -> local.getOrDefault(user, 0));
+        }
+        return local.getOrDefault(user, 0);
     }
 
-    private boolean admitClustered(HazelcastInstance hz, String user) {
-        IMap<String, Integer> counts = hz.getMap(MAP);
-        if (!tryLock(counts, user)) {
-            throw new IllegalStateException("the cluster-wide count of " + user + " stayed locked for " + LOCK_WAIT_SECONDS + " s");
-        }
-        try {
-            if (total(counts, hz, user) >= maxPerUser) {
+    private boolean admitClustered(String user) {
+        SharedMap<Integer> counts = counts();
+        return counts.tryLocked(user, LOCK_WAIT, LOCK_LEASE, () -> {
+            if (total(counts, user) >= maxPerUser) {
                 return false;
             }
             standalone.admit(user);
             local.merge(user, 1, Integer::sum);
-            mirror(counts, hz, user);
+            mirror(counts, user);
             return true;
-        } finally {
-            counts.unlock(user);
-        }
+        }).orElseThrow(() -> new IllegalStateException(
+                "the cluster-wide count of " + user + " stayed locked for " + LOCK_WAIT.toSeconds() + " s"));
     }
 
-    private static boolean tryLock(IMap<String, Integer> counts, String user) {
-        try {
-            return counts.tryLock(user, LOCK_WAIT_SECONDS, TimeUnit.SECONDS, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private void mirror(IMap<String, Integer> counts, HazelcastInstance hz, String user) {
-        String key = key(user, hz.getCluster().getLocalMember());
+    /** Writes this instance's sockets of the user into its entry; returns true (for locked sections). */
+    private boolean mirror(SharedMap<Integer> counts, String user) {
+        String key = key(user, cluster.memberId());
         Integer mine = local.get(user);
         if (mine == null) {
             counts.delete(key);
         } else {
             counts.set(key, mine);
         }
+        return true;
     }
 
-    private static int total(IMap<String, Integer> counts, HazelcastInstance hz, String user) {
-        Set<String> keys = hz.getCluster().getMembers().stream().map(member -> key(user, member)).collect(Collectors.toSet());
+    private int total(SharedMap<Integer> counts, String user) {
+        Set<String> keys = cluster.memberIds().stream().map(member -> key(user, member)).collect(Collectors.toSet());
         return counts.getAll(keys).values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    private static String key(String user, Member member) {
+    private SharedMap<Integer> counts() {
+        return cluster.map(MAP);
+    }
+
+    private static String key(String user, String memberId) {
         // Usernames cannot contain '|' (accounts allow A-Z a-z 0-9 . _ -).
-        return user + "|" + member.getUuid();
+        return user + "|" + memberId;
     }
 }

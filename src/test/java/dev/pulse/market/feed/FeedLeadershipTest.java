@@ -4,12 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import dev.pulse.realtime.HazelcastLookup;
+import dev.pulse.realtime.cluster.ClusterState;
+import dev.pulse.realtime.cluster.HazelcastClusterState;
+import dev.pulse.realtime.cluster.LocalClusterState;
+import dev.pulse.support.EmbeddedHazelcast;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,13 +21,7 @@ class FeedLeadershipTest {
 
     @BeforeAll
     static void startHazelcast() {
-        Config config = new Config();
-        config.setClusterName("leadership-test-" + System.nanoTime());
-        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        hazelcast = Hazelcast.newHazelcastInstance(config);
+        hazelcast = EmbeddedHazelcast.start("leadership-test");
     }
 
     @AfterAll
@@ -35,22 +29,17 @@ class FeedLeadershipTest {
         hazelcast.shutdown();
     }
 
-    private static FeedLeadership instance(Optional<HazelcastInstance> member) {
+    private static FeedLeadership instance(ClusterState cluster) {
         FeedLeadership leadership = new FeedLeadership();
-        leadership.hazelcast = new HazelcastLookup() {
-            @Override
-            public Optional<HazelcastInstance> instance() {
-                return member;
-            }
-        };
+        leadership.cluster = cluster;
         return leadership;
     }
 
     @Test
     void onlyOneInstanceLeadsUntilItReleases() {
         hazelcast.getMap(FeedLeadership.MAP).remove(FeedLeadership.KEY);
-        FeedLeadership first = instance(Optional.of(hazelcast));
-        FeedLeadership second = instance(Optional.of(hazelcast));
+        FeedLeadership first = instance(new HazelcastClusterState(hazelcast));
+        FeedLeadership second = instance(new HazelcastClusterState(hazelcast));
         assertTrue(first.holdFor(30));
         assertFalse(second.holdFor(30));
         assertTrue(first.holdFor(30), "the leader renews its lease");
@@ -65,8 +54,8 @@ class FeedLeadershipTest {
     @Test
     void aDeadLeadersLeaseExpires() {
         hazelcast.getMap(FeedLeadership.MAP).remove(FeedLeadership.KEY);
-        FeedLeadership dead = instance(Optional.of(hazelcast));
-        FeedLeadership survivor = instance(Optional.of(hazelcast));
+        FeedLeadership dead = instance(new HazelcastClusterState(hazelcast));
+        FeedLeadership survivor = instance(new HazelcastClusterState(hazelcast));
         assertTrue(dead.holdFor(1));
         assertFalse(survivor.holdFor(1));
         // The leader stops renewing: within about a second the survivor takes over.
@@ -77,7 +66,7 @@ class FeedLeadershipTest {
 
     @Test
     void withoutHazelcastTheInstanceAlwaysLeads() {
-        FeedLeadership alone = instance(Optional.empty());
+        FeedLeadership alone = instance(new LocalClusterState());
         assertTrue(alone.holdFor(1));
         assertTrue(alone.leading());
     }

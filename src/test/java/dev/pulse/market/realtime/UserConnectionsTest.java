@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.core.HazelcastInstance;
-import dev.pulse.realtime.HazelcastLookup;
-import java.util.Optional;
+import dev.pulse.realtime.cluster.LocalClusterState;
 import org.junit.jupiter.api.Test;
 
 /** Without a cluster the limit holds per instance; the clustered path is covered by MarketRealtimeIT and ClusterIT. */
@@ -14,12 +12,7 @@ class UserConnectionsTest {
 
     private static UserConnections standalone(int max) {
         UserConnections connections = new UserConnections();
-        connections.hazelcast = new HazelcastLookup() {
-            @Override
-            public Optional<HazelcastInstance> instance() {
-                return Optional.empty();
-            }
-        };
+        connections.cluster = new LocalClusterState();
         connections.maxPerUser = max;
         connections.init();
         return connections;
