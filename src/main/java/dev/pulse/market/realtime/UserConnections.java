@@ -1,37 +1,21 @@
 package dev.pulse.market.realtime;
 
 import dev.pulse.realtime.cluster.ClusterState;
-import dev.pulse.realtime.cluster.SharedMap;
+import dev.pulse.realtime.presence.ConnectionLimit;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * MAX_CONNECTIONS_PER_USER over the whole cluster. Each instance owns one entry per user,
- * {@code user|member-id} = its open sockets of that user, in the shared map
- * {@code pulse.market.user-connections}; admitting a socket sums the entries of the members that
- * are in the cluster now, under the map's lock on the user name. Counting only live members means
- * a crashed instance's sockets stop counting the moment it leaves, without any cleanup. When the
- * cluster state is not clustered (or the cluster fails) the limit is per instance, counted here
- * without the shared map. Anonymous sockets are never counted.
+ * MAX_CONNECTIONS_PER_USER on {@code /ws/realtime/}, over the whole cluster: the core
+ * {@link ConnectionLimit} on the market's own map {@code pulse.market.user-connections}.
+ * Anonymous sockets are never counted; see {@link ConnectionLimit} for locks and fallbacks.
  */
 @ApplicationScoped
 public class UserConnections {
 
     static final String MAP = "pulse.market.user-connections";
-    private static final Logger LOG = Logger.getLogger(UserConnections.class.getName());
-    /** Bounds how long a lock survives an instance that dies while holding it. */
-    private static final Duration LOCK_LEASE = Duration.ofSeconds(10);
-    /** How long an opening socket waits for another instance's admission of the same user. */
-    private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
     @Inject
     ClusterState cluster;
@@ -40,106 +24,24 @@ public class UserConnections {
     @ConfigProperty(name = "MAX_CONNECTIONS_PER_USER", defaultValue = "5")
     int maxPerUser;
 
-    /** This instance's sockets per user: the truth the shared entries mirror. */
-    private final Map<String, Integer> local = new ConcurrentHashMap<>();
-    private ConnectionLimits standalone;
+    private ConnectionLimit limit;
 
     @PostConstruct
     void init() {
-        standalone = new ConnectionLimits(maxPerUser);
+        limit = new ConnectionLimit(cluster, MAP, maxPerUser);
     }
 
     /** Counts a new socket of {@code user}; false (not counted) when the user already has the most allowed. */
     public boolean admit(String user) {
-        if (user == null) {
-            return true;
-        }
-        if (cluster.clustered()) {
-            try {
-                return admitClustered(user);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "cluster-wide connection count failed; counting on this instance", e);
-            }
-        }
-        if (!standalone.admit(user)) {
-            return false;
-        }
-        local.merge(user, 1, Integer::sum);
-        return true;
+        return limit.admit(user);
     }
 
     public void release(String user) {
-        if (user == null) {
-            return;
-        }
-        standalone.release(user);
-        Integer left = local.computeIfPresent(user, (u, count) -> count <= 1 ? null : count - 1);
-        if (!cluster.clustered()) {
-            return;
-        }
-        try {
-            SharedMap<Integer> counts = counts();
-            if (counts.tryLocked(user, LOCK_WAIT, LOCK_LEASE, () -> mirror(counts, user)).isEmpty()) {
-                // Without the lock, still withdraw the socket: a count too high would lock the user out.
-                mirror(counts, user);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "releasing a cluster-wide connection count failed", e);
-        }
+        limit.release(user);
     }
 
     /** The user's sockets on every live instance (this one only without a cluster). */
     public int count(String user) {
-        if (user == null) {
-            return 0;
-        }
-        if (cluster.clustered()) {
-            try {
-                return total(counts(), user);
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "reading the cluster-wide connection count failed; counting this instance's", e);
-            }
-        }
-        return local.getOrDefault(user, 0);
-    }
-
-    private boolean admitClustered(String user) {
-        SharedMap<Integer> counts = counts();
-        return counts.tryLocked(user, LOCK_WAIT, LOCK_LEASE, () -> {
-            if (total(counts, user) >= maxPerUser) {
-                return false;
-            }
-            standalone.admit(user);
-            local.merge(user, 1, Integer::sum);
-            mirror(counts, user);
-            return true;
-        }).orElseThrow(() -> new IllegalStateException(
-                "the cluster-wide count of " + user + " stayed locked for " + LOCK_WAIT.toSeconds() + " s"));
-    }
-
-    /** Writes this instance's sockets of the user into its entry; returns true (for locked sections). */
-    private boolean mirror(SharedMap<Integer> counts, String user) {
-        String key = key(user, cluster.memberId());
-        Integer mine = local.get(user);
-        if (mine == null) {
-            counts.delete(key);
-        } else {
-            counts.set(key, mine);
-        }
-        return true;
-    }
-
-    private int total(SharedMap<Integer> counts, String user) {
-        Set<String> keys = cluster.memberIds().stream().map(member -> key(user, member)).collect(Collectors.toSet());
-        return counts.getAll(keys).values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    private SharedMap<Integer> counts() {
-        return cluster.map(MAP);
-    }
-
-    private static String key(String user, String memberId) {
-        // Usernames cannot contain '|' (accounts allow A-Z a-z 0-9 . _ -).
-        return user + "|" + memberId;
+        return limit.count(user);
     }
 }

@@ -1,18 +1,19 @@
-package dev.pulse.market.realtime;
+package dev.pulse.realtime.presence;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts each authenticated user's open sockets against MAX_CONNECTIONS_PER_USER. Anonymous
- * clients are not counted (they have no identity to count by). Counts are per instance.
+ * Counts each authenticated user's open sockets on this instance against a per-user limit: the
+ * whole of {@link ConnectionLimit} without a cluster, and its fallback when the cluster fails.
+ * Anonymous clients ({@code null} user) are not counted (they have no identity to count by).
  */
-public class ConnectionLimits {
+public class InstanceConnectionLimit {
 
     private final int maxPerUser;
     private final Map<String, Integer> open = new ConcurrentHashMap<>();
 
-    public ConnectionLimits(int maxPerUser) {
+    public InstanceConnectionLimit(int maxPerUser) {
         this.maxPerUser = maxPerUser;
     }
 

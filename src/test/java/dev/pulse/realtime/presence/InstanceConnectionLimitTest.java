@@ -1,4 +1,4 @@
-package dev.pulse.market.realtime;
+package dev.pulse.realtime.presence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class ConnectionLimitsTest {
+class InstanceConnectionLimitTest {
 
     @Test
     void aUserGetsAtMostTheLimitAndAReleaseMakesRoom() {
-        ConnectionLimits limits = new ConnectionLimits(2);
+        InstanceConnectionLimit limits = new InstanceConnectionLimit(2);
         assertTrue(limits.admit("ann"));
         assertTrue(limits.admit("ann"));
         assertFalse(limits.admit("ann"));
@@ -22,7 +22,7 @@ class ConnectionLimitsTest {
 
     @Test
     void anonymousClientsAreNotCounted() {
-        ConnectionLimits limits = new ConnectionLimits(1);
+        InstanceConnectionLimit limits = new InstanceConnectionLimit(1);
         for (int i = 0; i < 10; i++) {
             assertTrue(limits.admit(null));
         }
