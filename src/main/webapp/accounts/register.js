@@ -5,7 +5,7 @@ document.getElementById('register').addEventListener('submit', async (e) => {
   const username = document.getElementById('username').value;
   const password = document.getElementById('password').value;
   const r = await pulseAccounts('register', username, password);
-  if (!r.ok) { pulseShowError(r.body.error || ('Registration failed (' + r.status + ')')); return; }
+  if (!r.ok) { pulseShowError(r.body.message || r.body.error || ('Registration failed (' + r.status + ')')); return; }
   const login = await pulseAccounts('login', username, password);
   if (login.ok) { location.href = pulseNext(); } else { location.href = '/accounts/login.html' + location.search; }
 });

@@ -8,7 +8,7 @@ async function chatApi(method, path) {
   let body = null;
   try { body = await response.json(); } catch (e) { /* no body */ }
   if (!response.ok) {
-    throw new Error((body && body.error) || ('HTTP ' + response.status));
+    throw new Error((body && (body.message || body.error)) || ('HTTP ' + response.status));
   }
   return body;
 }

@@ -11,7 +11,7 @@ async function api(method, path) {
   const response = await fetch('/api/' + path, {method: method, credentials: 'same-origin', headers: {'Accept': 'application/json'}});
   let body = null;
   try { body = await response.json(); } catch (e) { /* no body */ }
-  if (!response.ok) throw new Error((body && body.error) || ('HTTP ' + response.status));
+  if (!response.ok) throw new Error((body && (body.message || body.error)) || ('HTTP ' + response.status));
   return body;
 }
 

@@ -1,5 +1,7 @@
 package dev.pulse.account;
 
+import dev.pulse.infrastructure.rest.ApiProblem;
+import dev.pulse.infrastructure.rest.CallerRequired;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -29,6 +31,11 @@ import java.util.logging.Logger;
  * JSON accounts API for pages and non-browser clients. Login authenticates through Jakarta
  * Security and leaves the caller in the HTTP session (cookie {@code JSESSIONID}); a WebSocket
  * opened with that cookie runs as the same user.
+ *
+ * <p>Refusals are {@link ApiProblem}s in the {@link dev.pulse.infrastructure.rest.ApiError#said}
+ * dialect: the sentence in {@code error} (and {@code message}), as {@code AccountsIT},
+ * {@code AccountSecurityIT} and the login and register pages read it. {@code /me} and
+ * {@code /password} need a caller ({@link CallerRequired}: 401 {@code not_authenticated}).
  */
 @Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,22 +75,21 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(Credentials credentials) {
         if (credentials == null) {
-            return error(Response.Status.BAD_REQUEST, "Expected {\"username\": \"...\", \"password\": \"...\"}");
+            throw ApiProblem.said(400, "Expected {\"username\": \"...\", \"password\": \"...\"}");
         }
         long wait = throttle.registration(request.getRemoteAddr());
         if (wait > 0) {
-            return tooManyAttempts(wait);
+            throw tooManyAttempts(wait);
         }
         try {
             Account account = accounts.register(credentials.username, credentials.password);
             return Response.status(Response.Status.CREATED).entity(Map.of("username", account.username())).build();
         } catch (RegistrationException e) {
-            return error(e.reason() == RegistrationException.Reason.USERNAME_TAKEN ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
-                    e.getMessage());
+            throw ApiProblem.said(e.reason() == RegistrationException.Reason.USERNAME_TAKEN ? 409 : 400, e.getMessage());
         } catch (PersistenceException | TransactionalException e) {
             // Lost a race for the same name against another registration: the unique constraint decided.
             if (accounts.find(credentials.username).isPresent()) {
-                return error(Response.Status.CONFLICT, "Username '" + credentials.username + "' is taken");
+                throw ApiProblem.said(409, "Username '" + credentials.username + "' is taken");
             }
             throw e;
         }
@@ -94,16 +100,16 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(Credentials credentials) {
         if (credentials == null || credentials.username == null || credentials.password == null) {
-            return error(Response.Status.BAD_REQUEST, "Expected {\"username\": \"...\", \"password\": \"...\"}");
+            throw ApiProblem.said(400, "Expected {\"username\": \"...\", \"password\": \"...\"}");
         }
         // Throttled before anything is hashed: the hash is the expensive part.
         LoginThrottle.Verdict verdict = throttle.login(credentials.username, request.getRemoteAddr());
         if (!verdict.admitted()) {
-            return tooManyAttempts(verdict.retryAfterSeconds());
+            throw tooManyAttempts(verdict.retryAfterSeconds());
         }
         if (!policy.plausibleUsername(credentials.username)) {
             // No account can have this name: refuse without a database lookup (the attempt stays counted).
-            return error(Response.Status.UNAUTHORIZED, "Wrong username or password");
+            throw ApiProblem.said(401, "Wrong username or password");
         }
         // A new session id at login, so a session id known before authentication is worth nothing after it.
         HttpSession existing = request.getSession(false);
@@ -132,7 +138,7 @@ public class AccountResource {
         }
         if (status != AuthenticationStatus.SUCCESS || caller == null || !credentials.username.equals(caller.getName())) {
             LOG.fine(() -> "login refused for " + credentials.username + ": " + status);
-            return error(Response.Status.UNAUTHORIZED, "Wrong username or password");
+            throw ApiProblem.said(401, "Wrong username or password");
         }
         throttle.succeeded(verdict.attempt().orElseThrow());
         sessions.loggedIn(caller.getName(), request.getSession(true));
@@ -147,25 +153,24 @@ public class AccountResource {
     @POST
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
+    @CallerRequired
     public Response changePassword(PasswordChange change) {
-        Principal caller = security.getCallerPrincipal();
-        if (caller == null) {
-            return error(Response.Status.UNAUTHORIZED, "Not logged in");
-        }
+        // The principal CallerCheck found: never null here.
+        Principal caller = request.getUserPrincipal();
         if (change == null || change.currentPassword == null || change.newPassword == null) {
-            return error(Response.Status.BAD_REQUEST, "Expected {\"current_password\": \"...\", \"new_password\": \"...\"}");
+            throw ApiProblem.said(400, "Expected {\"current_password\": \"...\", \"new_password\": \"...\"}");
         }
         LoginThrottle.Verdict verdict = throttle.login(caller.getName(), request.getRemoteAddr());
         if (!verdict.admitted()) {
-            return tooManyAttempts(verdict.retryAfterSeconds());
+            throw tooManyAttempts(verdict.retryAfterSeconds());
         }
         try {
             if (!accounts.changePassword(caller.getName(), change.currentPassword, change.newPassword)) {
-                return error(Response.Status.FORBIDDEN, "Wrong current password");
+                throw ApiProblem.said(403, "Wrong current password");
             }
         } catch (RegistrationException invalid) {
             throttle.succeeded(verdict.attempt().orElseThrow());
-            return error(Response.Status.BAD_REQUEST, invalid.getMessage().replace("Password", "New password"));
+            throw ApiProblem.said(400, invalid.getMessage().replace("Password", "New password"));
         }
         throttle.succeeded(verdict.attempt().orElseThrow());
         HttpSession current = request.getSession(false);
@@ -190,12 +195,9 @@ public class AccountResource {
 
     @GET
     @Path("/me")
+    @CallerRequired
     public Response me() {
-        Principal caller = security.getCallerPrincipal();
-        if (caller == null) {
-            return error(Response.Status.UNAUTHORIZED, "Not logged in");
-        }
-        return Response.ok(me(caller.getName())).build();
+        return Response.ok(me(request.getUserPrincipal().getName())).build();
     }
 
     /**
@@ -218,13 +220,8 @@ public class AccountResource {
         return new Me(username, List.of(Roles.USER, Roles.ADMIN).stream().filter(security::isCallerInRole).toList());
     }
 
-    /** 429 with {@code Retry-After}, in the API's error dialect. */
-    static Response tooManyAttempts(long retryAfterSeconds) {
-        return Response.status(429).type(MediaType.APPLICATION_JSON).header("Retry-After", Long.toString(retryAfterSeconds))
-                .entity(Map.of("error", "Too many attempts, retry in " + retryAfterSeconds + " s")).build();
-    }
-
-    static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    /** 429 with {@code Retry-After}; {@code AccountsIT} reads the text in {@code error}. */
+    private static ApiProblem tooManyAttempts(long retryAfterSeconds) {
+        return ApiProblem.retryAfter(429, retryAfterSeconds, "Too many attempts, retry in " + retryAfterSeconds + " s");
     }
 }

@@ -1,10 +1,12 @@
 package dev.pulse.chat;
 
 import dev.pulse.account.AccountPolicy;
+import dev.pulse.infrastructure.rest.ApiProblem;
+import dev.pulse.infrastructure.rest.CallerCheck;
+import dev.pulse.infrastructure.rest.CallerRequired;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.persistence.PersistenceException;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,18 +14,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.security.Principal;
-import java.util.Map;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
 
-/** JSON for the chat pages: rooms, private conversations, and a room's details. Logged-in users only. */
+/**
+ * JSON for the chat pages: rooms, private conversations, and a room's details. Logged-in users
+ * only ({@link CallerRequired}: 401 {@code not_authenticated}). Other refusals are
+ * {@link ApiProblem#said} (the sentence in {@code error}, as {@code ChatIT} and {@code chat-api.js} read it).
+ */
 @Path("/chat")
+@CallerRequired
 @Produces(MediaType.APPLICATION_JSON)
 public class ChatResource {
 
-    @Inject
+    @Context
     SecurityContext security;
 
     @Inject
@@ -47,20 +54,16 @@ public class ChatResource {
     @GET
     @Path("/rooms")
     public Response publicRooms() {
-        return caller().isEmpty() ? unauthorized() : Response.ok(rooms.publicRooms()).build();
+        return Response.ok(rooms.publicRooms()).build();
     }
 
     @GET
     @Path("/rooms/{room}")
     public Response room(@PathParam("room") String room) {
-        Optional<String> caller = caller();
-        if (caller.isEmpty()) {
-            return unauthorized();
-        }
-        RoomAccess access = rooms.access(room, caller.get());
+        RoomAccess access = rooms.access(room, caller());
         return switch (access.verdict()) {
-            case UNKNOWN_ROOM -> error(Response.Status.NOT_FOUND, "Unknown room");
-            case NOT_A_MEMBER -> error(Response.Status.FORBIDDEN, "Not a member of this room");
+            case UNKNOWN_ROOM -> throw ApiProblem.said(404, "Unknown room");
+            case NOT_A_MEMBER -> throw ApiProblem.said(403, "Not a member of this room");
             case GRANTED -> Response.ok(new RoomDetails(access.room(), access.isPrivate(),
                     presence.onlineCount(access.room()))).build();
         };
@@ -75,10 +78,6 @@ public class ChatResource {
     @Path("/rooms/{room}/messages")
     public Response history(@PathParam("room") String room, @QueryParam("after") String after,
                             @QueryParam("before") String before, @QueryParam("limit") String limit) {
-        Optional<String> caller = caller();
-        if (caller.isEmpty()) {
-            return unauthorized();
-        }
         Long afterId;
         Long beforeId;
         int size;
@@ -91,12 +90,12 @@ public class ChatResource {
                 throw new IllegalArgumentException("limit must be at least 1");
             }
         } catch (IllegalArgumentException e) {
-            return error(Response.Status.BAD_REQUEST, e.getMessage());
+            throw ApiProblem.said(400, e.getMessage());
         }
-        RoomAccess access = rooms.access(room, caller.get());
+        RoomAccess access = rooms.access(room, caller());
         return switch (access.verdict()) {
-            case UNKNOWN_ROOM -> error(Response.Status.NOT_FOUND, "Unknown room");
-            case NOT_A_MEMBER -> error(Response.Status.FORBIDDEN, "Not a member of this room");
+            case UNKNOWN_ROOM -> throw ApiProblem.said(404, "Unknown room");
+            case NOT_A_MEMBER -> throw ApiProblem.said(403, "Not a member of this room");
             case GRANTED -> Response.ok(messages.page(access.roomId(), afterId, beforeId, Math.min(size, settings.historyPageMax()))).build();
         };
     }
@@ -119,44 +118,31 @@ public class ChatResource {
     @GET
     @Path("/private")
     public Response conversations() {
-        Optional<String> caller = caller();
-        return caller.isEmpty() ? unauthorized() : Response.ok(rooms.conversationsOf(caller.get())).build();
+        return Response.ok(rooms.conversationsOf(caller())).build();
     }
 
     /** Gets or creates the private room of the caller and {@code username}. */
     @POST
     @Path("/private/{username}")
     public Response openPrivate(@PathParam("username") String username) {
-        Optional<String> caller = caller();
-        if (caller.isEmpty()) {
-            return unauthorized();
-        }
-        if (caller.get().equals(username)) {
-            return error(Response.Status.BAD_REQUEST, "A private conversation needs another user");
+        if (caller().equals(username)) {
+            throw ApiProblem.said(400, "A private conversation needs another user");
         }
         if (!accountPolicy.plausibleUsername(username)) {
-            return error(Response.Status.NOT_FOUND, "Unknown user");
+            throw ApiProblem.said(404, "Unknown user");
         }
         Optional<ChatRooms.Conversation> conversation;
         try {
-            conversation = rooms.openPrivate(caller.get(), username);
+            conversation = rooms.openPrivate(caller(), username);
         } catch (PersistenceException | TransactionalException raced) {
             // The other user created the same room at the same moment: it exists now.
-            conversation = rooms.openPrivate(caller.get(), username);
+            conversation = rooms.openPrivate(caller(), username);
         }
-        return conversation.map(c -> Response.ok(c).build())
-                .orElseGet(() -> error(Response.Status.NOT_FOUND, "Unknown user"));
+        return Response.ok(conversation.orElseThrow(() -> ApiProblem.said(404, "Unknown user"))).build();
     }
 
-    private Optional<String> caller() {
-        return Optional.ofNullable(security.getCallerPrincipal()).map(Principal::getName);
-    }
-
-    private static Response unauthorized() {
-        return error(Response.Status.UNAUTHORIZED, "Not logged in");
-    }
-
-    private static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    /** The caller's name: {@link CallerCheck} let only a logged-in caller through. */
+    private String caller() {
+        return security.getUserPrincipal().getName();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pulse.notification;
 
+import dev.pulse.infrastructure.rest.ApiProblem;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,9 @@ import jakarta.ws.rs.core.Response;
  * {@code GET|POST /api/notifications/burst/}: starts seed 004's burst and answers 202 at once.
  * GET is kept because the seed triggered it from a plain page view, so anyone can call it:
  * {@link BurstGate} limits each address (429 with {@code Retry-After}) and runs one burst per
- * group at a time (409 with {@code Retry-After}); count and interval stay bounded.
+ * group at a time (409 with {@code Retry-After}); count and interval stay bounded (400). The
+ * refusals are {@link ApiProblem#said}: {@code CountBurstIT} and {@code BurstLimitIT} read the
+ * sentence in {@code error}.
  */
 @Path("notifications/burst")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,7 +47,7 @@ public class CountBurstResource {
     public void start(@QueryParam("count") Integer count, @QueryParam("interval_ms") Long intervalMs, @Suspended AsyncResponse response) {
         long wait = gate.admit(request.getRemoteAddr());
         if (wait > 0) {
-            response.resume(refused(429, wait, "Too many bursts from this address, retry in " + wait + " s"));
+            response.resume(ApiProblem.retryAfter(429, wait, "Too many bursts from this address, retry in " + wait + " s").getResponse());
             return;
         }
         CountBurst.Plan plan;
@@ -53,12 +56,10 @@ public class CountBurstResource {
             plan = burst.plan(count, intervalMs);
             claim = burst.claim(plan);
         } catch (IllegalArgumentException e) {
-            response.resume(Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Json.createObjectBuilder().add("error", e.getMessage()).build())
-                    .build());
+            response.resume(ApiProblem.said(400, e.getMessage()).getResponse());
             return;
         } catch (CountBurst.AlreadyRunning e) {
-            response.resume(refused(409, e.retryAfterSeconds(), e.getMessage()));
+            response.resume(ApiProblem.retryAfter(409, e.retryAfterSeconds(), e.getMessage()).getResponse());
             return;
         }
         response.register((CompletionCallback) failure -> {
@@ -73,10 +74,5 @@ public class CountBurstResource {
                 .add("count", plan.count())
                 .add("interval_ms", plan.intervalMs())
                 .build()).build());
-    }
-
-    private static Response refused(int status, long retryAfterSeconds, String message) {
-        return Response.status(status).header("Retry-After", Long.toString(retryAfterSeconds))
-                .entity(Json.createObjectBuilder().add("error", message).build()).build();
     }
 }

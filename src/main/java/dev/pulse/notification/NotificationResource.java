@@ -1,9 +1,10 @@
 package dev.pulse.notification;
 
+import dev.pulse.infrastructure.rest.ApiProblem;
+import dev.pulse.infrastructure.rest.CallerRequired;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,10 +14,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 
-/** The logged-in user's notifications: {@code /api/notifications/}, mark one or all seen. */
+/**
+ * The logged-in user's notifications: {@code /api/notifications/}, mark one or all seen. Anonymous
+ * callers get {@link CallerRequired}'s 401 {@code not_authenticated}; an unknown id is 404
+ * {@link ApiProblem#said} (the sentence in {@code error}, as {@code notifications.js} shows it).
+ */
 @Path("notifications")
+@CallerRequired
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationResource {
 
@@ -29,9 +34,6 @@ public class NotificationResource {
     @GET
     public Response mine() {
         String user = user();
-        if (user == null) {
-            return unauthorized();
-        }
         JsonArrayBuilder items = Json.createArrayBuilder();
         notifications.visibleTo(user, 100).forEach(n -> items.add(Json.createObjectBuilder()
                 .add("id", n.id())
@@ -49,11 +51,8 @@ public class NotificationResource {
     @Path("{id}/seen")
     public Response markSeen(@PathParam("id") long id) {
         String user = user();
-        if (user == null) {
-            return unauthorized();
-        }
         if (!notifications.markSeen(id, user)) {
-            return Response.status(Response.Status.NOT_FOUND).entity(error("No notification " + id + " for you")).build();
+            throw ApiProblem.said(404, "No notification " + id + " for you");
         }
         return Response.ok(Json.createObjectBuilder().add("count", notifications.unseenCount(user)).build()).build();
     }
@@ -62,23 +61,12 @@ public class NotificationResource {
     @Path("seen")
     public Response markAllSeen() {
         String user = user();
-        if (user == null) {
-            return unauthorized();
-        }
         int marked = notifications.markAllSeen(user);
         return Response.ok(Json.createObjectBuilder().add("marked", marked).add("count", notifications.unseenCount(user)).build()).build();
     }
 
+    /** The caller's name: {@link CallerRequired} let only a logged-in caller through. */
     private String user() {
-        Principal principal = security.getUserPrincipal();
-        return principal == null ? null : principal.getName();
-    }
-
-    private static Response unauthorized() {
-        return Response.status(Response.Status.UNAUTHORIZED).entity(error("Log in first")).build();
-    }
-
-    private static JsonObject error(String message) {
-        return Json.createObjectBuilder().add("error", message).build();
+        return security.getUserPrincipal().getName();
     }
 }

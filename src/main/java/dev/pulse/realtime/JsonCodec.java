@@ -11,8 +11,10 @@ import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 
 /**
- * JSON in and out of every endpoint. Java names map to the seeds' snake_case keys
- * ({@code changePercent} -> {@code change_percent}), so message records read like Java.
+ * JSON in and out of every endpoint, sockets and HTTP API alike: the one place JSON-B is
+ * configured. Java names map to the seeds' snake_case keys ({@code changePercent} ->
+ * {@code change_percent}), so message records read like Java. The JAX-RS resources bind with the
+ * same {@link Jsonb} ({@link #jsonb()}, through {@code infrastructure.rest.JsonbResolver}).
  */
 @ApplicationScoped
 public class JsonCodec {
@@ -36,6 +38,14 @@ public class JsonCodec {
      */
     public String encode(Object message) {
         return StrictJson.wellFormed(jsonb.toJson(message));
+    }
+
+    /**
+     * The configured binding, for JAX-RS's entity providers. Shared, thread-safe, closed with this
+     * bean: callers do not close it.
+     */
+    public Jsonb jsonb() {
+        return jsonb;
     }
 
     /** The strict, bounded decoder client input goes through (size, depth, one value, valid text). */

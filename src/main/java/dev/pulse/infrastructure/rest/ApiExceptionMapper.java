@@ -12,8 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * No API answer is an HTML error page. A refusal a resource built keeps its body; one without a
- * body gets the API's error shape; a body the JSON binding could not map onto the resource's
+ * No API answer is an HTML error page. A refusal with a body (an {@link ApiProblem}) keeps it; one
+ * without a body (JAX-RS's own 404, 405, 415...) gets the API's {@link ApiError} shape with the
+ * status's code and reason phrase; a body the JSON binding could not map onto the resource's
  * type (a number where a string goes, an array for an object) is the client's 400; anything else
  * is our 500, logged once with its trace.
  */
@@ -44,7 +45,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         return ApiError.of(500, "internal_error", "The server could not handle this request");
     }
 
-    private static boolean isBindingFailure(Throwable failure) {
+    static boolean isBindingFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JsonbException || t instanceof JsonException) {
                 return true;
@@ -56,7 +57,8 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         return false;
     }
 
-    private static String codeOf(int status) {
+    /** The code of a body-less refusal's status, e.g. 404 {@code not_found}. */
+    static String codeOf(int status) {
         return switch (status) {
             case 400 -> "bad_request";
             case 401 -> "not_authenticated";

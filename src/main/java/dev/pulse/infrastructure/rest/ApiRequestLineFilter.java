@@ -1,7 +1,6 @@
 package dev.pulse.infrastructure.rest;
 
 import dev.pulse.realtime.RequestLine;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -13,7 +12,7 @@ import java.util.Optional;
 
 /**
  * An API request whose path or query string cannot be decoded (a bad {@code %} escape, escapes that
- * are not UTF-8, a NUL) is answered 400 in the API's error shape before JAX-RS decodes it.
+ * are not UTF-8, a NUL) is answered 400 in the API's error shape ({@link ApiError}) before JAX-RS decodes it.
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class ApiRequestLineFilter extends HttpFilter {
@@ -25,8 +24,7 @@ public class ApiRequestLineFilter extends HttpFilter {
         if (problem.isPresent()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write(Json.createObjectBuilder()
-                    .add("error", "bad_request").add("message", problem.get()).build().toString());
+            response.getWriter().write(ApiError.of("bad_request", problem.get()).toJson().toString());
             return;
         }
         chain.doFilter(request, response);

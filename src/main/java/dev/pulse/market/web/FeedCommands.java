@@ -1,5 +1,7 @@
 package dev.pulse.market.web;
 
+import dev.pulse.infrastructure.rest.ApiProblem;
+import dev.pulse.infrastructure.rest.CallerRequired;
 import dev.pulse.market.feed.FeedState;
 import dev.pulse.market.feed.PriceFeed;
 import dev.pulse.market.feed.PriceSources;
@@ -74,10 +76,10 @@ public class FeedCommands {
                 .orElse(current.intervalMs());
         double batch = Requests.number(body, "batch_size").orElse((double) current.batchSize());
         if (intervalMs < 100) {
-            throw new BadRequest("invalid_request", "interval must be at least 0.1 seconds");
+            throw ApiProblem.badRequest("invalid_request", "interval must be at least 0.1 seconds");
         }
         if (batch != Math.rint(batch) || batch < 1 || batch > 10_000) {
-            throw new BadRequest("invalid_request", "batch_size must be a whole number from 1 to 10000");
+            throw ApiProblem.badRequest("invalid_request", "batch_size must be a whole number from 1 to 10000");
         }
         feed.change(FeedState.of(running, intervalMs, (int) batch, Requests.bool(body, "verbose").orElse(current.verbose())));
         return status();

@@ -1,5 +1,6 @@
 package dev.pulse.market.web;
 
+import dev.pulse.infrastructure.rest.ApiProblem;
 import dev.pulse.market.Asset;
 import dev.pulse.market.AssetCatalog;
 import dev.pulse.market.Ohlc;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -80,8 +80,7 @@ public class MarketResource {
         int seconds = bounded("interval", interval, feed.candleSeconds(), MAX_INTERVAL_SECONDS);
         Optional<Asset> known = SYMBOL.matcher(symbol).matches()
                 ? catalog.find(symbol.toUpperCase(Locale.ROOT)) : Optional.empty();
-        Asset asset = known.orElseThrow(() -> new WebApplicationException(CallerCheck.refusal(Response.Status.NOT_FOUND,
-                        "not_found", "Unknown asset symbol: " + symbol)));
+        Asset asset = known.orElseThrow(() -> ApiProblem.of(404, "not_found", "Unknown asset symbol: " + symbol));
         List<PriceAt> prices = history.prices(asset, limit).stream()
                 .map(p -> new PriceAt(p.recordedAt(), p.price().doubleValue()))
                 .toList();
@@ -113,6 +112,6 @@ public class MarketResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new BadRequest("invalid_request", name + " must be a whole number from 1 to " + max);
+        throw ApiProblem.badRequest("invalid_request", name + " must be a whole number from 1 to " + max);
     }
 }

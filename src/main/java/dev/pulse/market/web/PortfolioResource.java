@@ -1,5 +1,7 @@
 package dev.pulse.market.web;
 
+import dev.pulse.infrastructure.rest.ApiProblem;
+import dev.pulse.infrastructure.rest.CallerRequired;
 import dev.pulse.market.Asset;
 import dev.pulse.market.AssetCatalog;
 import dev.pulse.market.Portfolio;
@@ -21,7 +23,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,7 +34,7 @@ import java.util.Map;
 
 /**
  * {@code /api/portfolios}: a logged-in user's portfolios. Only the owner sees or changes one
- * (403 for another user's, 404 for a missing one); anonymous callers get 401 ({@link CallerCheck}).
+ * (403 for another user's, 404 for a missing one); anonymous callers get 401 ({@link dev.pulse.infrastructure.rest.CallerCheck}).
  */
 @RequestScoped
 @Path("portfolios")
@@ -74,7 +75,7 @@ public class PortfolioResource {
         JsonObject body = Requests.body(codec, request);
         String name = string(body, "name").strip();
         if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw new BadRequest("invalid_request", "name must be 1 to " + MAX_NAME + " characters");
+            throw ApiProblem.badRequest("invalid_request", "name must be 1 to " + MAX_NAME + " characters");
         }
         Portfolio portfolio = book.create(owner(), name);
         return Response.status(Response.Status.CREATED).entity(codec.encode(view(portfolio))).build();
@@ -99,7 +100,7 @@ public class PortfolioResource {
         JsonObject body = Requests.body(codec, request);
         String symbol = string(body, "symbol").strip().toUpperCase();
         Asset asset = catalog.find(symbol)
-                .orElseThrow(() -> new BadRequest("unknown_symbols", "Unknown asset symbol: " + symbol, List.of(symbol)));
+                .orElseThrow(() -> ApiProblem.withSymbols("unknown_symbols", "Unknown asset symbol: " + symbol, List.of(symbol)));
         book.hold(portfolio.id(), asset, quantity(body));
         // Committed: watchers get the new value right away.
         updates.holdingsChanged(portfolio.id());
@@ -107,11 +108,9 @@ public class PortfolioResource {
     }
 
     private Portfolio owned(long id) {
-        Portfolio portfolio = book.find(id).orElseThrow(() -> new WebApplicationException(
-                CallerCheck.refusal(Response.Status.NOT_FOUND, "not_found", "No portfolio " + id)));
+        Portfolio portfolio = book.find(id).orElseThrow(() -> ApiProblem.of(404, "not_found", "No portfolio " + id));
         if (!portfolio.owner().equals(owner())) {
-            throw new WebApplicationException(
-                    CallerCheck.refusal(Response.Status.FORBIDDEN, "forbidden", "Portfolio " + id + " is not yours"));
+            throw ApiProblem.of(403, "forbidden", "Portfolio " + id + " is not yours");
         }
         return portfolio;
     }
@@ -138,15 +137,15 @@ public class PortfolioResource {
     private static BigDecimal quantity(JsonObject body) {
         JsonValue value = body.get("quantity");
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            throw new BadRequest("missing_field", "quantity is required");
+            throw ApiProblem.badRequest("missing_field", "quantity is required");
         }
         if (value.getValueType() != JsonValue.ValueType.NUMBER) {
-            throw new BadRequest("invalid_request", "quantity must be a number");
+            throw ApiProblem.badRequest("invalid_request", "quantity must be a number");
         }
         BigDecimal quantity = ((JsonNumber) value).bigDecimalValue();
         if (quantity.signum() < 0 || quantity.compareTo(MAX_QUANTITY) >= 0
                 || quantity.stripTrailingZeros().scale() > QUANTITY_SCALE) {
-            throw new BadRequest("invalid_request",
+            throw ApiProblem.badRequest("invalid_request",
                     "quantity must be from 0 to " + MAX_QUANTITY.toPlainString() + " with at most " + QUANTITY_SCALE + " decimals");
         }
         return quantity;
@@ -155,10 +154,10 @@ public class PortfolioResource {
     private static String string(JsonObject body, String key) {
         JsonValue value = body.get(key);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            throw new BadRequest("missing_field", key + " is required");
+            throw ApiProblem.badRequest("missing_field", key + " is required");
         }
         if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw new BadRequest("invalid_request", key + " must be a string");
+            throw ApiProblem.badRequest("invalid_request", key + " must be a string");
         }
         return ((JsonString) value).getString();
     }

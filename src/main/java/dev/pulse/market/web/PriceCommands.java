@@ -1,5 +1,7 @@
 package dev.pulse.market.web;
 
+import dev.pulse.infrastructure.rest.ApiProblem;
+import dev.pulse.infrastructure.rest.CallerRequired;
 import dev.pulse.market.feed.HistoricalBackfill;
 import dev.pulse.market.feed.PriceUpdates;
 import dev.pulse.market.feed.UnknownSymbolsException;
@@ -43,7 +45,7 @@ public class PriceCommands {
         JsonObject body = Requests.body(codec, request);
         List<String> symbols = Requests.symbols(body)
                 .filter(list -> !list.isEmpty())
-                .orElseThrow(() -> new BadRequest("missing_symbols", "symbols is required: {\"symbols\": [\"AAPL\"]}"));
+                .orElseThrow(() -> ApiProblem.badRequest("missing_symbols", "symbols is required: {\"symbols\": [\"AAPL\"]}"));
         return update(symbols, false);
     }
 
@@ -62,13 +64,13 @@ public class PriceCommands {
         JsonObject body = Requests.body(codec, request);
         double days = Requests.number(body, "days").orElse(30.0);
         if (days != Math.rint(days) || days < 1 || days > 3650) {
-            throw new BadRequest("invalid_request", "days must be a whole number from 1 to 3650");
+            throw ApiProblem.badRequest("invalid_request", "days must be a whole number from 1 to 3650");
         }
         try {
             return codec.encode(backfill.backfill(Requests.symbols(body).orElse(List.of()), (int) days,
                     Requests.bool(body, "dry_run").orElse(false)));
         } catch (UnknownSymbolsException e) {
-            throw new BadRequest("unknown_symbols", e.getMessage(), e.symbols());
+            throw ApiProblem.withSymbols("unknown_symbols", e.getMessage(), e.symbols());
         }
     }
 
@@ -78,7 +80,7 @@ public class PriceCommands {
             return codec.encode(new UpdateResult(dryRun ? "dry_run" : "success", report.dryRun(), report.symbols().size(),
                     report.quotes()));
         } catch (UnknownSymbolsException e) {
-            throw new BadRequest("unknown_symbols", e.getMessage(), e.symbols());
+            throw ApiProblem.withSymbols("unknown_symbols", e.getMessage(), e.symbols());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pulse.market.web;
 
+import dev.pulse.infrastructure.rest.ApiProblem;
 import dev.pulse.realtime.JsonCodec;
 import dev.pulse.realtime.MalformedMessageException;
 import jakarta.json.JsonArray;
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the optional fields of command bodies; a wrong type is a {@link BadRequest}. */
+/** Reads the optional fields of command bodies; a wrong type is a {@link ApiProblem} (400). */
 final class Requests {
 
     private Requests() {
@@ -25,7 +26,7 @@ final class Requests {
         try {
             return codec.parseObject(body);
         } catch (MalformedMessageException e) {
-            throw new BadRequest("invalid_json", e.getMessage());
+            throw ApiProblem.badRequest("invalid_json", e.getMessage());
         }
     }
 
@@ -39,12 +40,12 @@ final class Requests {
             return Optional.of(normalize(List.of(((JsonString) value).getString().split("[\\s,]+"))));
         }
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw new BadRequest("invalid_request", "symbols must be an array of strings");
+            throw ApiProblem.badRequest("invalid_request", "symbols must be an array of strings");
         }
         List<String> symbols = new ArrayList<>();
         for (JsonValue item : (JsonArray) value) {
             if (item.getValueType() != JsonValue.ValueType.STRING) {
-                throw new BadRequest("invalid_request", "symbols must be an array of strings");
+                throw ApiProblem.badRequest("invalid_request", "symbols must be an array of strings");
             }
             symbols.add(((JsonString) item).getString());
         }
@@ -63,7 +64,7 @@ final class Requests {
         if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
             return Optional.of(value == JsonValue.TRUE);
         }
-        throw new BadRequest("invalid_request", key + " must be true or false");
+        throw ApiProblem.badRequest("invalid_request", key + " must be true or false");
     }
 
     static Optional<Double> number(JsonObject body, String key) {
@@ -72,7 +73,7 @@ final class Requests {
             return Optional.empty();
         }
         if (value.getValueType() != JsonValue.ValueType.NUMBER) {
-            throw new BadRequest("invalid_request", key + " must be a number");
+            throw ApiProblem.badRequest("invalid_request", key + " must be a number");
         }
         return Optional.of(((JsonNumber) value).doubleValue());
     }
