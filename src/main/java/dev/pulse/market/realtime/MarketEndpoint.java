@@ -16,9 +16,9 @@ import java.util.logging.Logger;
 
 /** {@code ws://host/ws/realtime/}: live asset prices and portfolio values (seed 001). */
 @ServerEndpoint(value = "/ws/realtime/", configurator = SharedEndpoints.class)
-public class MarketSocket {
+public class MarketEndpoint {
 
-    private static final Logger LOG = Logger.getLogger(MarketSocket.class.getName());
+    private static final Logger LOG = Logger.getLogger(MarketEndpoint.class.getName());
 
     @Inject
     Hub hub;

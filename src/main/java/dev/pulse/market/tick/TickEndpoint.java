@@ -29,9 +29,9 @@ import java.util.regex.Pattern;
  * '_' is refused with close code 1008.
  */
 @ServerEndpoint(value = "/ws/tick/", configurator = SharedEndpoints.class)
-public class TickSocket {
+public class TickEndpoint {
 
-    private static final Logger LOG = Logger.getLogger(TickSocket.class.getName());
+    private static final Logger LOG = Logger.getLogger(TickEndpoint.class.getName());
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9_.-]{1,20}");
     private static final String CLIENT = "tick.client-id";
