@@ -63,7 +63,7 @@ public class PriceFeed {
     FeedLeadership leadership;
 
     @Inject
-    FeedControlChannel channel;
+    FeedControlRelay relay;
 
     @Inject
     AssetCatalog catalog;
@@ -81,11 +81,11 @@ public class PriceFeed {
 
     @PostConstruct
     void init() {
-        state = channel.shared().orElseGet(() -> FeedState.of(settings.autostart(), settings.intervalMillis(),
+        state = relay.shared().orElseGet(() -> FeedState.of(settings.autostart(), settings.intervalMillis(),
                 settings.batchSize(), settings.verbose()));
         warmCache();
         PriceFeed self = context.getBusinessObject(PriceFeed.class);
-        channel.listen(self::apply);
+        relay.listen(self::apply);
         schedule();
         LOG.info(() -> "Price feed " + (state.running() ? "started" : "stopped") + ": " + state);
     }
@@ -101,7 +101,7 @@ public class PriceFeed {
 
     @PreDestroy
     void shutdown() {
-        channel.listen(null);
+        relay.listen(null);
         leadership.release();
     }
 
@@ -112,7 +112,7 @@ public class PriceFeed {
             command = next.after(state);
             apply(command);
         }
-        channel.announce(command);
+        relay.announce(command);
         return state;
     }
 

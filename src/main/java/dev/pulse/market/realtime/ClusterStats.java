@@ -37,7 +37,7 @@ public class ClusterStats {
     private static final Logger LOG = Logger.getLogger(ClusterStats.class.getName());
 
     @Inject
-    MarketStream stream;
+    MarketChannel channel;
 
     @Inject
     ClusterState cluster;
@@ -74,11 +74,11 @@ public class ClusterStats {
     }
 
     public RealtimeStats stats(String user, boolean running) {
-        return new RealtimeStats(running ? "running" : "stopped", global(), stream.userStats(user));
+        return new RealtimeStats(running ? "running" : "stopped", global(), channel.userStats(user));
     }
 
     public RealtimeStats.Global global() {
-        InstanceStats own = stream.snapshot();
+        InstanceStats own = channel.snapshot();
         int connections = own.connections();
         int portfolios = own.portfolioSubscriptions();
         int assets = own.assetSubscriptions();
@@ -114,7 +114,7 @@ public class ClusterStats {
     private void publishSafely() {
         try {
             if (cluster.clustered()) {
-                stats().set(cluster.memberId(), codec.encode(stream.snapshot()), Duration.ofMillis(3 * publishMs));
+                stats().set(cluster.memberId(), codec.encode(channel.snapshot()), Duration.ofMillis(3 * publishMs));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "publishing this instance's stats failed", e);

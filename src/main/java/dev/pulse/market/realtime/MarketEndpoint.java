@@ -24,14 +24,14 @@ public class MarketEndpoint {
     Hub hub;
 
     @Inject
-    MarketStream stream;
+    MarketChannel channel;
 
     @OnOpen
     public void open(Session session) {
         Connection connection = hub.open(session);
         boolean admitted;
         try {
-            admitted = stream.open(connection);
+            admitted = channel.open(connection);
         } catch (RuntimeException e) {
             // The database or the cluster is down: a socket not set up would stay silent. Close it; the client retries.
             LOG.warning(() -> "realtime socket " + connection + " not set up: " + e);
@@ -47,14 +47,14 @@ public class MarketEndpoint {
     public void message(String text, Session session) {
         Connection connection = Hub.connectionOf(session);
         if (!connection.isClosed()) {
-            stream.receive(connection, text);
+            channel.receive(connection, text);
         }
     }
 
     @OnClose
     public void close(Session session) {
         try {
-            stream.close(Hub.connectionOf(session));
+            channel.close(Hub.connectionOf(session));
         } catch (IllegalStateException neverOpened) {
             // the socket failed before the hub registered it: nothing to release
         }

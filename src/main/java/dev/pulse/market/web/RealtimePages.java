@@ -2,7 +2,7 @@ package dev.pulse.market.web;
 
 import dev.pulse.market.feed.PriceFeed;
 import dev.pulse.market.realtime.ClusterStats;
-import dev.pulse.market.realtime.MarketStream;
+import dev.pulse.market.realtime.MarketChannel;
 import dev.pulse.realtime.JsonCodec;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -31,7 +31,7 @@ public class RealtimePages extends HttpServlet {
     transient JsonCodec codec;
 
     @Inject
-    transient MarketStream stream;
+    transient MarketChannel channel;
 
     @Inject
     transient ClusterStats stats;
@@ -58,7 +58,7 @@ public class RealtimePages extends HttpServlet {
                 Principal user = request.getUserPrincipal();
                 json(response, stats.stats(user == null ? null : user.getName(), feed.running()));
             }
-            case "health" -> json(response, new Health(feed.running(), stream.connectionCount(), Instant.now()));
+            case "health" -> json(response, new Health(feed.running(), channel.connectionCount(), Instant.now()));
             case "dashboard", "test" -> {
                 if (!path.endsWith("/")) {
                     response.sendRedirect(request.getContextPath() + "/realtime/" + page + "/");

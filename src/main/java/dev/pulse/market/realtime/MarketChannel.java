@@ -30,9 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * subscriptions. Every bad frame is answered with an {@code error} message and the socket stays open.
  */
 @ApplicationScoped
-public class MarketStream {
+public class MarketChannel {
 
-    private static final Logger LOG = Logger.getLogger(MarketStream.class.getName());
+    private static final Logger LOG = Logger.getLogger(MarketChannel.class.getName());
     private static final String STATE = Subscriptions.class.getName();
 
     @Inject

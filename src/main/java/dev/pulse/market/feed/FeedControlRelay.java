@@ -20,11 +20,12 @@ import java.util.logging.Logger;
  * Carries start/stop/interval changes to every instance, so a command sent to any of them controls
  * the one cluster-wide feed; the last command is also kept in the shared map for instances that
  * start later (on a single instance it lives as long as this deployment, which reads it only at start).
+ * Named a relay, not a channel: a {@code *Channel} in Pulse is a WebSocket protocol for clients.
  */
 @ApplicationScoped
-public class FeedControlChannel implements ClusterBus.Receiver {
+public class FeedControlRelay implements ClusterBus.Receiver {
 
-    private static final Logger LOG = Logger.getLogger(FeedControlChannel.class.getName());
+    private static final Logger LOG = Logger.getLogger(FeedControlRelay.class.getName());
     static final String GROUP = "pulse.market.feed-control";
     static final String KEY = "control";
 
