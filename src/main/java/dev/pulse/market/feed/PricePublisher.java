@@ -2,9 +2,9 @@ package dev.pulse.market.feed;
 
 import dev.pulse.market.PriceCache;
 import dev.pulse.market.PriceQuote;
-import dev.pulse.market.realtime.MarketGroups;
-import dev.pulse.market.realtime.PortfolioUpdates;
-import dev.pulse.market.realtime.RealtimeMessage;
+import dev.pulse.market.live.MarketGroups;
+import dev.pulse.market.live.PortfolioUpdates;
+import dev.pulse.market.live.RealtimeMessage;
 import dev.pulse.realtime.Hub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package dev.pulse.market.web;
 
 import dev.pulse.market.feed.PriceFeed;
-import dev.pulse.market.realtime.ClusterStats;
-import dev.pulse.market.realtime.MarketChannel;
+import dev.pulse.market.live.ClusterStats;
+import dev.pulse.market.live.MarketChannel;
 import dev.pulse.realtime.JsonCodec;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

@@ -1,4 +1,4 @@
-package dev.pulse.market.realtime;
+package dev.pulse.market.live;
 
 import dev.pulse.realtime.cluster.ClusterState;
 import dev.pulse.realtime.presence.ConnectionLimit;

@@ -1,4 +1,4 @@
-package dev.pulse.market.realtime;
+package dev.pulse.market.live;
 
 /** Hub group names of the market feature. */
 public final class MarketGroups {

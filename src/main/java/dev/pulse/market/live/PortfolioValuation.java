@@ -1,4 +1,4 @@
-package dev.pulse.market.realtime;
+package dev.pulse.market.live;
 
 import dev.pulse.market.Portfolio;
 import dev.pulse.market.Position;

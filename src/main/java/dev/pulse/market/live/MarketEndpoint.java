@@ -1,4 +1,4 @@
-package dev.pulse.market.realtime;
+package dev.pulse.market.live;
 
 import dev.pulse.realtime.Connection;
 import dev.pulse.realtime.Hub;

@@ -1,4 +1,4 @@
-package dev.pulse.market.realtime;
+package dev.pulse.market.live;
 
 /** Seed 001's {@code portfolio_update} data. */
 public record PortfolioValue(Long portfolioId, String name, double totalValue, double dailyChange,

@@ -1,4 +1,4 @@
-package dev.pulse.market.realtime;
+package dev.pulse.market.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
