@@ -26,9 +26,12 @@ public class ClusterBus {
 
     private static final Logger LOG = Logger.getLogger(ClusterBus.class.getName());
 
-    /** Receives each broadcast once per instance. */
+    /**
+     * Receives each broadcast once per instance. Not named {@code receive}: in Pulse that word
+     * means a client's frame arriving on a socket.
+     */
     public interface Receiver {
-        void receive(String group, String conflationKey, String text);
+        void onBroadcast(String group, String conflationKey, String text);
     }
 
     @Inject
@@ -88,7 +91,7 @@ public class ClusterBus {
     private void dispatch(String group, String conflationKey, String text) {
         for (Receiver receiver : receivers) {
             try {
-                receiver.receive(group, conflationKey, text);
+                receiver.onBroadcast(group, conflationKey, text);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "delivery to group " + group + " failed", e);
             }

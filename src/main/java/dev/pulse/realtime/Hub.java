@@ -293,7 +293,7 @@ public class Hub implements ClusterBus.Receiver {
 
     /** A broadcast arrived from the bus: queued on each delivery lane that holds members of the group. */
     @Override
-    public void receive(String group, String conflationKey, String text) {
+    public void onBroadcast(String group, String conflationKey, String text) {
         Set<Connection>[] byLane = groups.get(group);
         if (byLane != null) {
             for (int lane = 0; lane < byLane.length; lane++) {
