@@ -1,5 +1,6 @@
 package dev.pulse.market.feed;
 
+import dev.pulse.market.PriceSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

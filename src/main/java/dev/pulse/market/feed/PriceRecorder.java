@@ -5,6 +5,7 @@ import dev.pulse.market.Candle;
 import dev.pulse.market.Ohlc;
 import dev.pulse.market.PricePoint;
 import dev.pulse.market.PriceQuote;
+import dev.pulse.market.PriceSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,5 +1,7 @@
 package dev.pulse.market.feed;
 
+import dev.pulse.market.GeometricBrownianMotion;
+import dev.pulse.market.PriceSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,6 +2,7 @@ package dev.pulse.market.live;
 
 import dev.pulse.market.AssetCatalog;
 import dev.pulse.market.Portfolio;
+import dev.pulse.market.PortfolioValuation;
 import dev.pulse.market.Quotes;
 import dev.pulse.realtime.Connection;
 import dev.pulse.realtime.Hub;

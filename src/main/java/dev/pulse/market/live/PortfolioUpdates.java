@@ -1,5 +1,6 @@
 package dev.pulse.market.live;
 
+import dev.pulse.market.PortfolioValuation;
 import dev.pulse.realtime.Hub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

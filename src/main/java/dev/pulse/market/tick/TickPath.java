@@ -1,6 +1,6 @@
 package dev.pulse.market.tick;
 
-import dev.pulse.market.feed.GeometricBrownianMotion;
+import dev.pulse.market.GeometricBrownianMotion;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

@@ -3,7 +3,7 @@ package dev.pulse.market.tick;
 import dev.pulse.market.Asset;
 import dev.pulse.market.AssetCatalog;
 import dev.pulse.market.Ohlc;
-import dev.pulse.market.feed.GeometricBrownianMotion;
+import dev.pulse.market.GeometricBrownianMotion;
 import dev.pulse.realtime.Connection;
 import dev.pulse.realtime.Hub;
 import dev.pulse.realtime.JsonCodec;

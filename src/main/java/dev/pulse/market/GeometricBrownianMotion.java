@@ -1,4 +1,4 @@
-package dev.pulse.market.feed;
+package dev.pulse.market;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

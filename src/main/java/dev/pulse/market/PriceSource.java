@@ -1,8 +1,11 @@
-package dev.pulse.market.feed;
+package dev.pulse.market;
 
 import java.math.BigDecimal;
 
-/** Where the feed's next prices come from. Implementations are thread-safe. */
+/**
+ * Where next prices come from: the feed's sources, and the tick simulator's paths (which is why it
+ * lives in the market domain rather than in {@code .feed}). Implementations are thread-safe.
+ */
 public interface PriceSource {
 
     /** A price and the volume traded at it. */

@@ -1,4 +1,4 @@
-package dev.pulse.market.feed;
+package dev.pulse.market;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

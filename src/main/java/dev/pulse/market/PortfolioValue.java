@@ -1,6 +1,6 @@
-package dev.pulse.market.live;
+package dev.pulse.market;
 
-/** Seed 001's {@code portfolio_update} data. */
+/** A portfolio's value: seed 001's {@code portfolio_update} data, and the totals of {@code /api/portfolios}. */
 public record PortfolioValue(Long portfolioId, String name, double totalValue, double dailyChange,
                              double dailyChangePercent) {
 }

@@ -1,10 +1,7 @@
-package dev.pulse.market.live;
+package dev.pulse.market;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pulse.market.Asset;
-import dev.pulse.market.Portfolio;
-import dev.pulse.market.Position;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,5 @@
-package dev.pulse.market.live;
+package dev.pulse.market;
 
-import dev.pulse.market.Portfolio;
-import dev.pulse.market.Position;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
