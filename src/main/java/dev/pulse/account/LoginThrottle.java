@@ -1,6 +1,8 @@
 package dev.pulse.account;
 
-import dev.pulse.account.AttemptThrottle.Admission;
+import dev.pulse.realtime.AttemptThrottle;
+import dev.pulse.realtime.AttemptThrottle.Admission;
+import dev.pulse.realtime.SlidingWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.pulse.account;
+package dev.pulse.realtime;
 
 import dev.pulse.realtime.cluster.ClusterState;
 import dev.pulse.realtime.cluster.SharedMap;
@@ -8,16 +8,23 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /**
- * Counts attempts per key (a username, a client address) in sliding windows shared by the whole
- * cluster: one shared map entry per key holding the attempt times, with a TTL of the window so
- * idle keys disappear by themselves (on a single instance the map is local, and swept of expired
- * keys as it grows). An attempt is recorded when it is admitted, before the expensive work, and
+ * Counts attempts per key in sliding windows shared by the whole cluster (callers namespace their
+ * keys, as accounts do with {@code login-user:alice}): one shared map entry per key holding the
+ * attempt times, with a TTL of the window so idle keys disappear by themselves (on a single
+ * instance the map is local, and swept of expired keys as it grows). An attempt is recorded when it is admitted, before the expensive work, and
  * each change is one atomic update of the key, so concurrent attempts cannot all slip through on
  * the same free slot.
+ *
+ * <p>Beside {@link RateLimiter}: that one estimates high rates in constant memory and may refuse a
+ * little early; this one keeps an exact log of few, costly attempts and can forgive one.
  */
 @ApplicationScoped
 public class AttemptThrottle {
 
+    /**
+     * Named when only accounts used it. Kept: during a rolling upgrade a new name would split the
+     * counts between old and new instances, which a pure move must not do.
+     */
     static final String MAP = "pulse.accounts.attempts";
 
     @Inject

@@ -1,4 +1,4 @@
-package dev.pulse.account;
+package dev.pulse.realtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

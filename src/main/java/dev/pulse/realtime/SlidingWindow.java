@@ -1,4 +1,4 @@
-package dev.pulse.account;
+package dev.pulse.realtime;
 
 import java.util.Arrays;
 
