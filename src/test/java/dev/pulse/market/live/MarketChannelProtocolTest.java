@@ -1,0 +1,87 @@
+package dev.pulse.market.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pulse.market.Asset;
+import dev.pulse.market.AssetCatalog;
+import dev.pulse.realtime.Connection;
+import dev.pulse.realtime.FakeSocket;
+import dev.pulse.realtime.HubHarness;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seed 001's market socket, the frames that need no database: bad input gets an {@code error}
+ * frame (docs/market.md) and the socket stays open. The catalog knows no symbol here; a known
+ * symbol's subscription (database, quotes) stays in the integration tests.
+ */
+class MarketChannelProtocolTest {
+
+    private HubHarness harness;
+    private MarketChannel channel;
+    private FakeSocket socket;
+    private Connection connection;
+
+    @BeforeEach
+    void open() {
+        harness = HubHarness.start();
+        channel = new MarketChannel();
+        channel.hub = harness.hub();
+        channel.codec = harness.codec();
+        channel.catalog = new AssetCatalog() {
+            @Override
+            public Optional<Asset> find(String symbol) {
+                return Optional.empty();
+            }
+        };
+        socket = FakeSocket.open();
+        connection = harness.open(socket);
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void subscribingToAnUnknownSymbolIsAnUnknownSymbolErrorAndTheSocketStaysOpen() {
+        channel.receive(connection, "{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"XYZ\"}}");
+
+        JsonObject frame = json(socket.nextFrame());
+        assertEquals("error", frame.getString("type"));
+        assertEquals("unknown_symbol", frame.getJsonObject("data").getString("code"));
+        assertEquals("Unknown asset symbol: XYZ", frame.getJsonObject("data").getString("message"));
+        assertTrue(frame.getString("timestamp").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"), frame.toString());
+        assertFalse(socket.isClosed());
+        assertEquals(0, harness.hub().localGroupSize(MarketGroups.asset("XYZ")));
+    }
+
+    @Test
+    void pingIsAnsweredWithPongAndBadInputWithItsCode() {
+        channel.receive(connection, "{\"type\":\"ping\"}");
+        JsonObject pong = json(socket.nextFrame());
+        assertEquals("pong", pong.getString("type"));
+        assertEquals(0, pong.getJsonObject("data").size());
+
+        channel.receive(connection, "not json");
+        assertEquals("invalid_json", json(socket.nextFrame()).getJsonObject("data").getString("code"));
+
+        channel.receive(connection, "{\"data\":{}}");
+        assertEquals("missing_field", json(socket.nextFrame()).getJsonObject("data").getString("code"));
+
+        channel.receive(connection, "{\"type\":\"dance\"}");
+        assertEquals("unknown_type", json(socket.nextFrame()).getJsonObject("data").getString("code"));
+        assertFalse(socket.isClosed());
+    }
+
+    private static JsonObject json(String frame) {
+        return Json.createReader(new StringReader(frame)).readObject();
+    }
+}
