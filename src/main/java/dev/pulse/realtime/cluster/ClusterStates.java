@@ -1,6 +1,5 @@
 package dev.pulse.realtime.cluster;
 
-import dev.pulse.realtime.HazelcastLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.pulse.realtime;
+package dev.pulse.realtime.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import jakarta.enterprise.context.ApplicationScoped;
