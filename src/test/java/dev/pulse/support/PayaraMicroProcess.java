@@ -135,7 +135,34 @@ public final class PayaraMicroProcess implements AutoCloseable {
                     }
                     return http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
                 });
+        awaitWebSocketRoundTrip();
     }
+
+    /**
+     * Ready for the tests means a WebSocket round trip works, not only {@code /health/ready}: Payara
+     * Micro 6.2025.10 can lose the first upgrade after boot (101 sent, then its first frame never
+     * written, with a container {@code Response has not been set} trace; docs/known-issues.md, "The
+     * first socket after boot"). One echo round trip on {@code /ws/chat/} (seed 002) warms the
+     * upgrade path before any test opens its first socket; a lost one is tried again, at most
+     * {@value #WARM_UP_ATTEMPTS} times, and reported on stderr so it stays visible.
+     */
+    private void awaitWebSocketRoundTrip() {
+        AssertionError lost = null;
+        for (int attempt = 1; attempt <= WARM_UP_ATTEMPTS; attempt++) {
+            try (WsClient echo = WsClient.connect(base(), "ws/chat/")) {
+                echo.send("{\"message\":\"warm-up\"}");
+                echo.next();
+                return;
+            } catch (AssertionError e) {
+                lost = e;
+                System.err.println("Payara Micro on port " + httpPort + ": warm-up socket " + attempt + " got no answer ("
+                        + e.getMessage() + "); see " + log);
+            }
+        }
+        throw new AssertionError("no WebSocket round trip with Payara Micro on port " + httpPort + "; see " + log, lost);
+    }
+
+    private static final int WARM_UP_ATTEMPTS = 3;
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
