@@ -1,9 +1,11 @@
 package dev.pulse.realtime;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +112,9 @@ class HubFanoutTest {
             assertEquals(expected, fast.nextFrame());
         }
         assertEquals(1, slow.inFlight(), "one frame in flight at a time");
+        // The fast socket may come first in the group: wait until AAPL 3 has reached the slow one's queue too.
+        await("AAPL 3 conflated into the slow socket's queue").atMost(Duration.ofSeconds(5))
+                .until(() -> harness.counter("pulse_ws_frames_conflated_total") >= 1);
 
         // The reader catches up: AAPL 2 was replaced in the queue by AAPL 3, in AAPL 2's place.
         List<String> caughtUp = new ArrayList<>();
@@ -119,7 +124,7 @@ class HubFanoutTest {
             }
         }
         assertEquals(List.of("AAPL 3", "MSFT 1"), caughtUp);
-        assertTrue(harness.counter("pulse_ws_frames_conflated_total") >= 1);
+        assertEquals(1, harness.counter("pulse_ws_frames_conflated_total"));
     }
 
     @Test
