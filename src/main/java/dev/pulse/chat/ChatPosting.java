@@ -26,7 +26,8 @@ public class ChatPosting {
         return lock.inOrder(room.room(), () -> {
             // ChatMessages.store is its own transaction: it has committed when it returns.
             MessageView stored = messages.store(room, author, body);
-            hub.broadcast(group(room.room()), new ChatEvents.Message(stored));
+            // The id is the frame's offset: a joining socket's release drops it if its backlog had it.
+            hub.broadcast(group(room.room()), new ChatEvents.Message(stored), stored.id());
             return stored;
         });
     }

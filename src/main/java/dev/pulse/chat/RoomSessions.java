@@ -8,9 +8,6 @@ import dev.pulse.realtime.MalformedMessageException;
 import dev.pulse.realtime.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +56,8 @@ public class RoomSessions {
 
     /**
      * Subscribes before reading the backlog, holding live frames meanwhile, so nothing published
-     * during the read is lost; the held frames the backlog already contains are dropped by id.
+     * during the read is lost; the held frames the backlog already contains are dropped by offset
+     * (a message's offset is its id, see {@link ChatPosting#post}).
      */
     public void join(Connection connection, RoomAccess room, OptionalLong after) {
         connection.hold();
@@ -100,8 +98,7 @@ public class RoomSessions {
             backlog.addAll(history.frames());
             last = history.lastId();
         }
-        long replayedUpTo = last;
-        connection.release(backlog, frame -> messageId(frame).orElse(Long.MAX_VALUE) > replayedUpTo);
+        connection.release(backlog, last);
     }
 
     /** A room's latest messages as encoded frames, oldest first, and the newest id among them (0: none). */
@@ -172,22 +169,5 @@ public class RoomSessions {
         if (room != null) {
             presence.leave(room.room(), connection.user());
         }
-    }
-
-    /** The id of a message frame; empty for other events (they are always kept). */
-    private OptionalLong messageId(String frame) {
-        try {
-            JsonObject event = codec.parseObject(frame);
-            if (!ChatEvents.MESSAGE.equals(event.getString("event", null))) {
-                return OptionalLong.empty();
-            }
-            JsonValue message = event.get("message");
-            if (message instanceof JsonObject object && object.get("id") instanceof JsonNumber id) {
-                return OptionalLong.of(id.longValue());
-            }
-        } catch (MalformedMessageException e) {
-            // not ours to judge: keep it
-        }
-        return OptionalLong.empty();
     }
 }

@@ -16,8 +16,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Carries group broadcasts to every instance, this one included, over one cluster topic.
- * A frame travels as {@code String[]{group, conflationKey, text}}: Hazelcast serializes string
- * arrays natively, so no application class has to be loadable on the receiving side.
+ * A frame travels as {@code String[]{group, conflationKey, text, offset}}: Hazelcast serializes
+ * string arrays natively, so no application class has to be loadable on the receiving side.
+ * {@code conflationKey} is "" for none; {@code offset} is the decimal {@code long} of
+ * {@link Connection}'s offsets, "" for none ({@link Connection#NO_OFFSET}). The fourth element was
+ * added after the first three: an instance that reads only three ignores it, and a three-element
+ * frame from such an instance arrives here with no offset, so mixed versions interoperate (while
+ * they are mixed, a joining socket keeps such an instance's live chat messages even if its backlog
+ * had them: a possible duplicate, never a loss).
  * When the cluster state is not clustered its topic delivers in-process, on the publishing
  * thread, and a single instance behaves the same.
  */
@@ -31,7 +37,8 @@ public class ClusterBus {
      * means a client's frame arriving on a socket.
      */
     public interface Receiver {
-        void onBroadcast(String group, String conflationKey, String text);
+        /** {@code offset}: the broadcast's offset in its group, {@link Connection#NO_OFFSET} for none. */
+        void onBroadcast(String group, String conflationKey, String text, long offset);
     }
 
     @Inject
@@ -48,7 +55,7 @@ public class ClusterBus {
     @PostConstruct
     void connect() {
         topic = cluster.topic(topicName);
-        registration = topic.addListener(frame -> dispatch(frame[0], frame[1].isEmpty() ? null : frame[1], frame[2]));
+        registration = topic.addListener(frame -> dispatch(frame[0], frame[1].isEmpty() ? null : frame[1], frame[2], offsetOf(frame)));
     }
 
     @PreDestroy
@@ -85,13 +92,24 @@ public class ClusterBus {
     }
 
     public void publish(String group, String conflationKey, String text) {
-        topic.publish(new String[] {group, conflationKey == null ? "" : conflationKey, text});
+        publish(group, conflationKey, text, Connection.NO_OFFSET);
     }
 
-    private void dispatch(String group, String conflationKey, String text) {
+    /** As {@link #publish(String, String, String)}, at {@code offset} in the group (negative: none). */
+    public void publish(String group, String conflationKey, String text, long offset) {
+        topic.publish(new String[] {group, conflationKey == null ? "" : conflationKey, text,
+                offset < 0 ? "" : Long.toString(offset)});
+    }
+
+    /** The fourth element; none when absent (a frame from an instance that sends three) or empty. */
+    private static long offsetOf(String[] frame) {
+        return frame.length < 4 || frame[3].isEmpty() ? Connection.NO_OFFSET : Long.parseLong(frame[3]);
+    }
+
+    private void dispatch(String group, String conflationKey, String text, long offset) {
         for (Receiver receiver : receivers) {
             try {
-                receiver.onBroadcast(group, conflationKey, text);
+                receiver.onBroadcast(group, conflationKey, text, offset);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "delivery to group " + group + " failed", e);
             }

@@ -6,15 +6,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * One client socket as the core sees it: an identity, the groups it is in, and a bounded outbox
  * drained by asynchronous sends with at most one frame in flight. Every send, direct reply or
  * broadcast, goes through the outbox, so frames reach the client in the order they were sent and
  * a slow client only ever fills its own queue.
+ *
+ * <p><b>Offsets.</b> A broadcast may carry an offset: a {@code long} position in its group's
+ * stream, strictly increasing per group for a feature that resumes (chat: the stored message id).
+ * The offset never reaches the client (the frame's text is sent as it is); it only lets
+ * {@link #release(List, long)} drop the held frames a replayed backlog already contained, without
+ * parsing them. {@link #NO_OFFSET} (any negative value) means none: such a frame is always kept.
  */
 public final class Connection {
+
+    /** The offset of a frame that has none (replies, presence counts, prices): never dropped by a release. */
+    public static final long NO_OFFSET = -1;
+
+    /** A frame sent while held, with its offset (negative: none). */
+    private record Held(String text, String conflationKey, long offset) {
+    }
 
     /** Told when the outbox had to give something up; the hub turns these into metrics and closes. */
     interface Listener {
@@ -53,7 +65,7 @@ public final class Connection {
     /** A frame has been handed to the socket and it has not yet taken it. */
     private boolean inFlight;
     /** Frames sent while held (a feature replays a backlog first); null when not held. */
-    private List<String[]> held;
+    private List<Held> held;
 
     Connection(String id, String user, TextSink sink, Outbox outbox, Listener listener) {
         this.id = id;
@@ -91,18 +103,26 @@ public final class Connection {
     }
 
     public void send(String text) {
-        send(text, null);
+        send(text, null, NO_OFFSET);
     }
 
     /** Queues a frame; a queued frame with the same non-null key is replaced by this one. */
     public void send(String text, String conflationKey) {
+        send(text, conflationKey, NO_OFFSET);
+    }
+
+    /**
+     * As {@link #send(String, String)}, for a broadcast at {@code offset} in its group (see the
+     * class comment; {@link #NO_OFFSET} for none). The offset is kept only while held.
+     */
+    void send(String text, String conflationKey, long offset) {
         String first;
         synchronized (this) {
             if (closed) {
                 return;
             }
             if (held != null) {
-                hold(text, conflationKey);
+                hold(text, conflationKey, offset);
                 return;
             }
             if (!enqueue(text, conflationKey)) {
@@ -119,8 +139,9 @@ public final class Connection {
 
     /**
      * Holds every frame sent from now on instead of queueing it, until {@link #release}. A feature
-     * that replays stored messages joins its group, holds, reads the backlog, then releases:
-     * nothing published meanwhile is lost, and {@code release} drops what the backlog already had.
+     * that replays stored messages holds, joins its group, reads the backlog, then releases:
+     * nothing published meanwhile is lost, and {@code release} drops, by offset, what the backlog
+     * already had.
      */
     public synchronized void hold() {
         if (held == null && !closed) {
@@ -129,13 +150,17 @@ public final class Connection {
     }
 
     /**
-     * Queues {@code first} (the backlog), then the held frames that {@code keepHeld} accepts, in
-     * order, and ends holding. Frames sent concurrently by other threads queue after these.
+     * Queues {@code first} (the backlog, oldest first), then, in the order they were sent, the held
+     * frames with no offset or with an offset above {@code replayedUpTo} (the offset of the newest
+     * frame in the backlog, in the group's offset units; {@link #NO_OFFSET} when nothing was
+     * replayed keeps every held frame), and ends holding. Held frames at or below
+     * {@code replayedUpTo} are dropped: the backlog had them. Frames sent concurrently by other
+     * threads queue after these. Not held: queues {@code first} only.
      */
-    public void release(List<String> first, Predicate<String> keepHeld) {
+    public void release(List<String> first, long replayedUpTo) {
         String next;
         synchronized (this) {
-            List<String[]> pending = held == null ? List.of() : held;
+            List<Held> pending = held == null ? List.of() : held;
             held = null;
             if (closed) {
                 return;
@@ -145,8 +170,9 @@ public final class Connection {
                     return;
                 }
             }
-            for (String[] frame : pending) {
-                if (keepHeld.test(frame[0]) && !enqueue(frame[0], frame[1])) {
+            for (Held frame : pending) {
+                boolean keep = frame.offset() < 0 || frame.offset() > replayedUpTo;
+                if (keep && !enqueue(frame.text(), frame.conflationKey())) {
                     return;
                 }
             }
@@ -164,7 +190,7 @@ public final class Connection {
 
     // Guarded by this. The held window is one query long, but still bounded like the outbox: past
     // capacity the client is disconnected (it resumes from its last id) rather than silently missing frames.
-    private void hold(String text, String conflationKey) {
+    private void hold(String text, String conflationKey, long offset) {
         if (held.size() >= outbox.capacity()) {
             closed = true;
             held = null;
@@ -172,7 +198,7 @@ public final class Connection {
             listener.overflowed(this);
             return;
         }
-        held.add(new String[] {text, conflationKey});
+        held.add(new Held(text, conflationKey, offset));
     }
 
     // Guarded by this; false when the connection was closed for overflow.

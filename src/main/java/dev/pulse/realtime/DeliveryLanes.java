@@ -17,11 +17,11 @@ final class DeliveryLanes {
 
     private static final Logger LOG = Logger.getLogger(DeliveryLanes.class.getName());
 
-    /** One broadcast for the members one lane holds of a group. */
-    private record Delivery(Set<Connection> members, String text, String conflationKey) {
+    /** One broadcast for the members one lane holds of a group; {@code offset} as {@link Connection}'s. */
+    private record Delivery(Set<Connection> members, String text, String conflationKey, long offset) {
     }
 
-    private static final Delivery STOP = new Delivery(Set.of(), "", null);
+    private static final Delivery STOP = new Delivery(Set.of(), "", null, Connection.NO_OFFSET);
 
     private final Lane[] lanes;
 
@@ -40,9 +40,9 @@ final class DeliveryLanes {
         return lanes.length;
     }
 
-    /** Queues a broadcast for the members of lane {@code lane}. */
-    void deliver(int lane, Set<Connection> members, String text, String conflationKey) {
-        lanes[lane].queue.add(new Delivery(members, text, conflationKey));
+    /** Queues a broadcast at {@code offset} ({@link Connection#NO_OFFSET}: none) for the members of lane {@code lane}. */
+    void deliver(int lane, Set<Connection> members, String text, String conflationKey, long offset) {
+        lanes[lane].queue.add(new Delivery(members, text, conflationKey, offset));
     }
 
     void stop() {
@@ -69,7 +69,7 @@ final class DeliveryLanes {
                 }
                 for (Connection member : delivery.members()) {
                     try {
-                        member.send(delivery.text(), delivery.conflationKey());
+                        member.send(delivery.text(), delivery.conflationKey(), delivery.offset());
                     } catch (RuntimeException e) {
                         // One socket's failure must not stop the lane for the others.
                         LOG.log(Level.WARNING, "delivery to " + member + " failed", e);

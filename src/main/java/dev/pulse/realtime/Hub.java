@@ -192,7 +192,7 @@ public class Hub implements ClusterBus.Receiver {
             session.getUserProperties().put(CONNECTION, early);
             connections.put(early.id(), early);
             sessions.bind(session, early);
-            early.release(List.of(), frame -> true);
+            early.release(List.of(), Connection.NO_OFFSET);
             return early;
         }
         Principal principal = session.getUserPrincipal();
@@ -287,19 +287,34 @@ public class Hub implements ClusterBus.Receiver {
         broadcastText(group, codec.encode(message), conflationKey);
     }
 
+    /**
+     * As {@link #broadcast(String, Object)}, at {@code offset} in the group: a position that is
+     * strictly increasing per group for a feature whose clients resume (chat: the stored message
+     * id), never sent to clients. A member holding while it replays a backlog drops this frame on
+     * {@link Connection#release(List, long)} if the backlog reached the offset. See {@link Connection}.
+     */
+    public void broadcast(String group, Object message, long offset) {
+        broadcastText(group, codec.encode(message), null, offset);
+    }
+
     public void broadcastText(String group, String text, String conflationKey) {
-        bus.publish(group, conflationKey, text);
+        broadcastText(group, text, conflationKey, Connection.NO_OFFSET);
+    }
+
+    /** The text as it is, with a conflation key (null: none) and an offset ({@link Connection#NO_OFFSET}: none). */
+    public void broadcastText(String group, String text, String conflationKey, long offset) {
+        bus.publish(group, conflationKey, text, offset);
     }
 
     /** A broadcast arrived from the bus: queued on each delivery lane that holds members of the group. */
     @Override
-    public void onBroadcast(String group, String conflationKey, String text) {
+    public void onBroadcast(String group, String conflationKey, String text, long offset) {
         Set<Connection>[] byLane = groups.get(group);
         if (byLane != null) {
             for (int lane = 0; lane < byLane.length; lane++) {
                 Set<Connection> members = byLane[lane];
                 if (members != null && !members.isEmpty()) {
-                    lanes.deliver(lane, members, text, conflationKey);
+                    lanes.deliver(lane, members, text, conflationKey, offset);
                 }
             }
         }

@@ -68,7 +68,7 @@ public class FeedControlRelay implements ClusterBus.Receiver {
     }
 
     @Override
-    public void onBroadcast(String group, String conflationKey, String text) {
+    public void onBroadcast(String group, String conflationKey, String text, long offset) {
         Consumer<FeedState> target = listener;
         if (!GROUP.equals(group) || target == null) {
             return;
