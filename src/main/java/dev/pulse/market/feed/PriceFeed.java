@@ -29,8 +29,10 @@ import java.util.logging.Logger;
 
 /**
  * The price feed ({@code start_price_feed} of seed 001): a non-persistent EJB interval timer that,
- * on the instance holding the feed lease, reprices the next REALTIME_BATCH_SIZE assets round-robin,
- * stores them and then broadcasts them.
+ * on the instance holding the feed lease, reprices the next REALTIME_BATCH_SIZE assets round-robin
+ * and stores them ({@link PriceRecorder}, which announces them after commit; {@code live} caches and
+ * broadcasts). A cycle counts once its batch is committed; broadcast failures are logged by the
+ * broadcaster and do not fail the cycle.
  */
 @Singleton
 @Startup
@@ -55,9 +57,6 @@ public class PriceFeed {
 
     @Inject
     PriceRecorder recorder;
-
-    @Inject
-    PricePublisher publisher;
 
     @Inject
     FeedLeadership leadership;
@@ -180,8 +179,8 @@ public class PriceFeed {
                 return;
             }
             List<String> batch = nextBatch(catalog.symbols(), current.batchSize());
+            // Committed when it returns; its PricesChanged observers have run on this thread by then.
             List<PriceQuote> quotes = recorder.reprice(batch, sources.current(), Instant.now());
-            publisher.publish(quotes);
             cycles.incrementAndGet();
             lastCycle = Instant.now();
             lastError = null;

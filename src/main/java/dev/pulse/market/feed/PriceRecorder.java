@@ -6,7 +6,9 @@ import dev.pulse.market.Ohlc;
 import dev.pulse.market.PricePoint;
 import dev.pulse.market.PriceQuote;
 import dev.pulse.market.PriceSource;
+import dev.pulse.market.PricesChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -20,8 +22,9 @@ import java.util.Optional;
 
 /**
  * Moves prices and writes them down: the asset, one history row and the candle it falls in, in
- * one transaction. Callers broadcast only what this returned, so nothing is announced that was
- * not stored.
+ * one transaction, and announces them: {@link PricesChanged} is fired inside that transaction and
+ * observed after it commits ({@code AFTER_SUCCESS}, issue 11), so nothing is announced that was not
+ * stored. Callers neither cache nor broadcast; {@code live.PriceBroadcaster} does.
  */
 @ApplicationScoped
 public class PriceRecorder {
@@ -32,7 +35,15 @@ public class PriceRecorder {
     @Inject
     FeedSettings settings;
 
-    /** Takes the next trade of each symbol from {@code source}; returns the new quotes. */
+    @Inject
+    Event<PricesChanged> changed;
+
+    /**
+     * Takes the next trade of each symbol from {@code source}; returns the new quotes, in symbol
+     * order. Symbols without an asset are skipped. Joins the caller's transaction if there is one
+     * (then the announcement waits for that one's commit), else commits before it returns, after
+     * the synchronous {@code AFTER_SUCCESS} observers ran on this thread.
+     */
     @Transactional
     public List<PriceQuote> reprice(Collection<String> symbols, PriceSource source, Instant at) {
         List<PriceQuote> quotes = new ArrayList<>();
@@ -50,6 +61,10 @@ public class PriceRecorder {
             em.persist(new PricePoint(asset, asset.currentPrice(), trade.volume(), source.name(), at));
             addToCandle(asset, at, trade.volume());
             quotes.add(PriceQuote.of(asset));
+        }
+        if (!quotes.isEmpty()) {
+            // Synchronous fire inside the transaction: observers run after commit, batch by batch.
+            changed.fire(new PricesChanged(quotes));
         }
         return quotes;
     }

@@ -26,9 +26,6 @@ public class PriceUpdates {
     PriceRecorder recorder;
 
     @Inject
-    PricePublisher publisher;
-
-    @Inject
     Quotes quotes;
 
     /** Updates the given symbols (all assets when empty); unknown symbols reject the whole request. */
@@ -37,8 +34,8 @@ public class PriceUpdates {
         if (dryRun) {
             return new Report(true, targets, targets.stream().map(s -> quotes.current(s).orElseThrow()).toList());
         }
+        // Committed and announced (PricesChanged, after commit) when it returns.
         List<PriceQuote> updated = recorder.reprice(targets, sources.current(), Instant.now());
-        publisher.publish(updated);
         return new Report(false, targets, updated);
     }
 
