@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.support.Browser;
+import dev.pulse.support.Pages;
 import dev.pulse.support.WsClient;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Accounts as an attacker and a new user try them: cookies, passwords, redirects after login, login timing. */
 @ExtendWith(ArquillianExtension.class)
@@ -101,7 +101,7 @@ class AccountSecurityIT {
         browser.findElement(By.id("username")).sendKeys(AccountSession.uniqueName("page"));
         browser.findElement(By.id("password")).sendKeys("password1");
         browser.findElement(By.cssSelector("#register button[type=submit]")).click();
-        new WebDriverWait(browser, WsClient.TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        Pages.until(browser, ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertEquals(COMMON, browser.findElement(By.id("error")).getText());
     }
 
@@ -123,7 +123,7 @@ class AccountSecurityIT {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(AccountSession.PASSWORD);
         browser.findElement(By.cssSelector("#login button[type=submit]")).click();
-        new WebDriverWait(browser, WsClient.TIMEOUT).until(driver -> !driver.getCurrentUrl().contains("/accounts/login.html"));
+        Pages.until(browser, driver -> !driver.getCurrentUrl().contains("/accounts/login.html"));
         return browser.getCurrentUrl();
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.account.AccountSession;
 import dev.pulse.support.Browser;
+import dev.pulse.support.Pages;
 import dev.pulse.support.TestEnvironment;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Notifications end to end: an admin writes one on the JSF page in a real Chromium, the
@@ -65,7 +64,7 @@ class NotificationIT {
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
         browser.findElement(By.cssSelector("#login button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("form:send")));
+        Pages.until(browser, ExpectedConditions.presenceOfElementLocated(By.id("form:send")));
     }
 
     private void sendFromAdminPage(String message, String audience) {
@@ -118,8 +117,7 @@ class NotificationIT {
             JsonObject pushed = aliceSocket.nextJson();
             assertEquals(aliceBefore + 1, count(pushed));
             assertEquals(message, pushed.getString("current_notification"));
-            new WebDriverWait(browser, Duration.ofSeconds(20))
-                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("recent"), message));
+            Pages.until(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("recent"), message));
 
             JsonObject listed = WsClient.parse(alice.get("api/notifications").body());
             long id = listed.getJsonArray("notifications").stream().map(v -> v.asJsonObject())
@@ -174,14 +172,14 @@ class NotificationIT {
     void thePageValidatesInputAndNamesUnknownUsers() {
         logInInBrowserAsAdmin();
         sendFromAdminPage("", "");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form:messageError"), "Write a message"));
+        
+        Pages.until(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("form:messageError"), "Write a message"));
 
         sendFromAdminPage("For a ghost", "nobody-" + UUID.randomUUID().toString().substring(0, 8));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form:audienceError"), "No user named"));
+        Pages.until(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("form:audienceError"), "No user named"));
 
         sendFromAdminPage("x".repeat(501), "");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form:messageError"), "At most 500 characters"));
+        Pages.until(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("form:messageError"), "At most 500 characters"));
     }
 
     @Test

@@ -129,8 +129,7 @@ class NotificationsPageIT {
             }
         }
         if (baseline == 0) {
-            new org.openqa.selenium.support.ui.WebDriverWait(user, dev.pulse.support.WsClient.TIMEOUT)
-                    .until(d -> !d.findElement(By.id("unseen-badge")).isDisplayed());
+            Pages.until(user, d -> !d.findElement(By.id("unseen-badge")).isDisplayed());
         } else {
             Pages.awaitText(user, By.id("unseen-badge"), after);
         }

@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -70,17 +73,36 @@ public final class Pages {
     }
 
     public static WebElement await(ChromeDriver driver, By locator) {
-        return new WebDriverWait(driver, WsClient.TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return until(driver, ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * Waits up to {@link WsClient#TIMEOUT} for {@code condition}. A poll that lands while the page
+     * navigates (a click on Log out, a form post) is answered by chromedriver with "aborted by
+     * navigation" (seen with Chromium 156 in a CI run): that poll counts as "not yet", as a missing
+     * element does; any other driver error still fails the wait at once.
+     */
+    public static <T> T until(WebDriver driver, Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(driver, WsClient.TIMEOUT).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("aborted by navigation")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Waits until the element exists, shown or not (a header item folded into the phone menu). */
     public static WebElement awaitPresent(ChromeDriver driver, By locator) {
-        return new WebDriverWait(driver, WsClient.TIMEOUT).until(ExpectedConditions.presenceOfElementLocated(locator));
+        return until(driver, ExpectedConditions.presenceOfElementLocated(locator));
     }
 
     public static void awaitText(ChromeDriver driver, By locator, String text) {
         try {
-            new WebDriverWait(driver, WsClient.TIMEOUT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+            until(driver, ExpectedConditions.textToBePresentInElementLocated(locator, text));
         } catch (org.openqa.selenium.TimeoutException e) {
             List<WebElement> found = driver.findElements(locator);
             throw new AssertionError("expected " + locator + " to show \"" + text + "\" on " + driver.getCurrentUrl() + ", it shows "

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.account.AccountSession;
 import dev.pulse.support.Browser;
-import dev.pulse.support.WsClient;
+import dev.pulse.support.Pages;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Pages as an attacker reaches them: protected views by any URL, script injection, the CSP on every page. */
 @ExtendWith(ArquillianExtension.class)
@@ -97,9 +96,9 @@ class WebSecurityIT {
         String payload = "<img src=x onerror=\"document.title='pwned'\">";
         browser.manage().deleteAllCookies();
         browser.get(base + "realtime/dashboard/?symbols=" + java.net.URLEncoder.encode(payload, java.nio.charset.StandardCharsets.UTF_8) + ",AAPL");
-        WebDriverWait wait = new WebDriverWait(browser, WsClient.TIMEOUT);
+        
         // The page still works under its policy: the socket connects and prices arrive.
-        wait.until(driver -> "connected".equals(driver.findElement(By.id("state")).getText()));
+        Pages.until(browser, driver -> "connected".equals(driver.findElement(By.id("state")).getText()));
         // Shown as text (upper-cased, as the server names symbols), never parsed as HTML.
         assertEquals(payload.toUpperCase(java.util.Locale.ROOT), browser.findElement(By.cssSelector("#prices tbody tr td.symbol")).getText());
         assertEquals(0, browser.findElements(By.cssSelector("#prices img")).size());
