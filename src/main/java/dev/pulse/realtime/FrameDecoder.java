@@ -99,7 +99,8 @@ public class FrameDecoder {
                         .thenComparing(v -> v.getPropertyPath().toString()));
         if (first.isPresent() && indexOf(components, first.get().getPropertyPath()) < mistypedAt) {
             ConstraintViolation<R> violation = first.get();
-            String property = violation.getPropertyPath().toString();
+            int index = indexOf(components, violation.getPropertyPath());
+            String property = index < components.length ? jsonName(components[index]) : violation.getPropertyPath().toString();
             Kind kind = violation.getConstraintDescriptor().getAnnotation() instanceof NotNull ? Kind.MISSING : Kind.INVALID_VALUE;
             throw new MalformedMessageException(kind, path.isEmpty() ? property : path + "." + property, violation.getMessage());
         }

@@ -35,6 +35,7 @@ class MarketChannelProtocolTest {
         channel = new MarketChannel();
         channel.hub = harness.hub();
         channel.codec = harness.codec();
+        channel.decoder = harness.decoder();
         channel.catalog = new AssetCatalog() {
             @Override
             public Optional<Asset> find(String symbol) {
@@ -52,7 +53,7 @@ class MarketChannelProtocolTest {
 
     @Test
     void subscribingToAnUnknownSymbolIsAnUnknownSymbolErrorAndTheSocketStaysOpen() {
-        channel.receive(connection, "{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"XYZ\"}}");
+        receive("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"XYZ\"}}");
 
         JsonObject frame = json(socket.nextFrame());
         assertEquals("error", frame.getString("type"));
@@ -65,20 +66,24 @@ class MarketChannelProtocolTest {
 
     @Test
     void pingIsAnsweredWithPongAndBadInputWithItsCode() {
-        channel.receive(connection, "{\"type\":\"ping\"}");
+        receive("{\"type\":\"ping\"}");
         JsonObject pong = json(socket.nextFrame());
         assertEquals("pong", pong.getString("type"));
         assertEquals(0, pong.getJsonObject("data").size());
 
-        channel.receive(connection, "not json");
+        receive("not json");
         assertEquals("invalid_json", json(socket.nextFrame()).getJsonObject("data").getString("code"));
 
-        channel.receive(connection, "{\"data\":{}}");
+        receive("{\"data\":{}}");
         assertEquals("missing_field", json(socket.nextFrame()).getJsonObject("data").getString("code"));
 
-        channel.receive(connection, "{\"type\":\"dance\"}");
+        receive("{\"type\":\"dance\"}");
         assertEquals("unknown_type", json(socket.nextFrame()).getJsonObject("data").getString("code"));
         assertFalse(socket.isClosed());
+    }
+
+    private void receive(String text) {
+        harness.sockets().message(socket.session(), channel, text);
     }
 
     private static JsonObject json(String frame) {
