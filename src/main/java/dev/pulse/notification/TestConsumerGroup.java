@@ -1,13 +1,19 @@
 package dev.pulse.notification;
 
+import dev.pulse.realtime.Channel;
 import dev.pulse.realtime.Connection;
 import dev.pulse.realtime.Hub;
+import dev.pulse.realtime.MalformedMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
-/** The group every {@code /ws/test/} socket is in, as {@code TestConsumer} joins it in seed 004. */
+/**
+ * The group every {@code /ws/test/} socket is in, as {@code TestConsumer} joins it in seed 004,
+ * and its channel: any frame, not decoded, is acknowledged.
+ */
 @ApplicationScoped
-public class TestConsumerGroup {
+public class TestConsumerGroup implements Channel<String> {
 
     public static final String NAME = "test_consumer_group";
 
@@ -17,11 +23,25 @@ public class TestConsumerGroup {
     @Inject
     Hub hub;
 
-    public void join(Connection connection) {
-        hub.join(NAME, connection);
+    @Override
+    public Class<String> frames() {
+        return String.class;
     }
 
-    public void acknowledge(Connection connection) {
+    @Override
+    public Optional<Refusal> join(Connection connection, Joining joining) {
+        hub.join(NAME, connection);
+        return Optional.empty();
+    }
+
+    @Override
+    public void handle(Connection connection, String text) {
         connection.send(RECEIVED);
+    }
+
+    /** Never called: frames are not decoded. */
+    @Override
+    public String error(Connection connection, MalformedMessageException problem) {
+        return RECEIVED;
     }
 }
