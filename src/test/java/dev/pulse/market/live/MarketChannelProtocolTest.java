@@ -82,6 +82,29 @@ class MarketChannelProtocolTest {
         assertFalse(socket.isClosed());
     }
 
+    @Test
+    void fieldsAreCheckedInOrderWithTheirCodes() {
+        assertError("{\"data\":5}", "missing_field", "type is required");
+        assertError("{\"type\":5}", "invalid_message", "type must be a string");
+        assertError("{\"type\":\"ping\",\"data\":5}", "invalid_message", "data must be a JSON object");
+        assertError("{\"type\":\"subscribe_asset\"}", "missing_field", "data.symbol is required");
+        assertError("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":42}}", "invalid_message", "data.symbol must be a string");
+        assertError("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"  \"}}", "invalid_message", "data.symbol must be 1 to 20 characters");
+        assertError("{\"type\":\"unsubscribe_portfolio\",\"data\":{}}", "missing_field", "data.portfolio_id is required");
+        assertError("{\"type\":\"unsubscribe_portfolio\",\"data\":{\"portfolio_id\":\"x\"}}", "invalid_message", "data.portfolio_id must be an integer");
+        assertError("{\"type\":\"unsubscribe_portfolio\",\"data\":{\"portfolio_id\":1.5}}", "invalid_message", "data.portfolio_id must be an integer");
+        assertFalse(socket.isClosed());
+        // A portfolio id may come as a string of digits.
+        assertEquals(7L, new MarketFrame.Portfolio(Json.createValue(" 7 ")).id());
+    }
+
+    private void assertError(String text, String code, String message) {
+        receive(text);
+        JsonObject data = json(socket.nextFrame()).getJsonObject("data");
+        assertEquals(code, data.getString("code"), text);
+        assertEquals(message, data.getString("message"), text);
+    }
+
     private void receive(String text) {
         harness.sockets().message(socket.session(), channel, text);
     }
