@@ -1,9 +1,8 @@
 package dev.pulse.account;
 
-import dev.pulse.realtime.Channel;
 import dev.pulse.realtime.Connection;
 import dev.pulse.realtime.JsonCodec;
-import dev.pulse.realtime.MalformedMessageException;
+import dev.pulse.realtime.FixedReplyChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -14,7 +13,7 @@ import java.util.Optional;
  * answered, in its dialect, with why nothing happens.
  */
 @ApplicationScoped
-public class WhoAmIChannel implements Channel<String> {
+public class WhoAmIChannel extends FixedReplyChannel {
 
     static final String NO_MESSAGES = "{\"error\": \"This socket only tells who you are; it takes no messages\"}";
 
@@ -24,9 +23,8 @@ public class WhoAmIChannel implements Channel<String> {
     @Inject
     JsonCodec codec;
 
-    @Override
-    public Class<String> frames() {
-        return String.class;
+    public WhoAmIChannel() {
+        super(NO_MESSAGES);
     }
 
     @Override
@@ -36,16 +34,5 @@ public class WhoAmIChannel implements Channel<String> {
         }
         connection.send(codec.encode(new Identity(connection.user())));
         return Optional.empty();
-    }
-
-    @Override
-    public void handle(Connection connection, String text) {
-        connection.send(NO_MESSAGES);
-    }
-
-    /** Never called: frames are not decoded. */
-    @Override
-    public String error(Connection connection, MalformedMessageException problem) {
-        return NO_MESSAGES;
     }
 }

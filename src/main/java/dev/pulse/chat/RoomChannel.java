@@ -27,11 +27,6 @@ public class RoomChannel implements Channel<MessageBody> {
     JsonCodec codec;
 
     @Override
-    public Class<MessageBody> frames() {
-        return MessageBody.class;
-    }
-
-    @Override
     public Optional<Refusal> join(Connection connection, Joining joining) {
         if (connection.user() == null) {
             return Optional.of(Refusal.policy("Authentication required"));

@@ -7,7 +7,6 @@ import dev.pulse.realtime.MalformedMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
-import java.util.Optional;
 
 /** Seed 002: {@code {"message":"Hello Django"}} is answered {@code You said: Hello Django}; errors are {@link EchoError}s. */
 @ApplicationScoped
@@ -22,16 +21,6 @@ public class EchoChannel implements Channel<EchoChannel.Frame> {
 
     @Inject
     JsonCodec codec;
-
-    @Override
-    public Class<Frame> frames() {
-        return Frame.class;
-    }
-
-    @Override
-    public Optional<Refusal> join(Connection connection, Joining joining) {
-        return Optional.empty();
-    }
 
     @Override
     public void handle(Connection connection, Frame frame) {

@@ -1,10 +1,9 @@
 package dev.pulse.notification;
 
-import dev.pulse.realtime.Channel;
 import dev.pulse.realtime.Connection;
 import dev.pulse.realtime.Hub;
 import dev.pulse.realtime.JsonCodec;
-import dev.pulse.realtime.MalformedMessageException;
+import dev.pulse.realtime.FixedReplyChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -15,7 +14,7 @@ import java.util.Optional;
  * with why nothing happens.
  */
 @ApplicationScoped
-public class NotificationChannel implements Channel<String> {
+public class NotificationChannel extends FixedReplyChannel {
 
     static final String PUSH_ONLY = "{\"error\": \"This socket only pushes; mark notifications seen over HTTP\"}";
 
@@ -28,9 +27,8 @@ public class NotificationChannel implements Channel<String> {
     @Inject
     Notifications notifications;
 
-    @Override
-    public Class<String> frames() {
-        return String.class;
+    public NotificationChannel() {
+        super(PUSH_ONLY);
     }
 
     @Override
@@ -43,16 +41,5 @@ public class NotificationChannel implements Channel<String> {
         long unseen = notifications.unseenCount(connection.user());
         connection.send(codec.encode(new UnseenCountPush.UnseenCount(unseen, null)), "unseen");
         return Optional.empty();
-    }
-
-    @Override
-    public void handle(Connection connection, String text) {
-        connection.send(PUSH_ONLY);
-    }
-
-    /** Never called: frames are not decoded. */
-    @Override
-    public String error(Connection connection, MalformedMessageException problem) {
-        return PUSH_ONLY;
     }
 }

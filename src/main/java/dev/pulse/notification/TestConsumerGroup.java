@@ -1,9 +1,8 @@
 package dev.pulse.notification;
 
-import dev.pulse.realtime.Channel;
 import dev.pulse.realtime.Connection;
 import dev.pulse.realtime.Hub;
-import dev.pulse.realtime.MalformedMessageException;
+import dev.pulse.realtime.FixedReplyChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -13,7 +12,7 @@ import java.util.Optional;
  * and its channel: any frame, not decoded, is acknowledged.
  */
 @ApplicationScoped
-public class TestConsumerGroup implements Channel<String> {
+public class TestConsumerGroup extends FixedReplyChannel {
 
     public static final String NAME = "test_consumer_group";
 
@@ -23,25 +22,13 @@ public class TestConsumerGroup implements Channel<String> {
     @Inject
     Hub hub;
 
-    @Override
-    public Class<String> frames() {
-        return String.class;
+    public TestConsumerGroup() {
+        super(RECEIVED);
     }
 
     @Override
     public Optional<Refusal> join(Connection connection, Joining joining) {
         hub.join(NAME, connection);
         return Optional.empty();
-    }
-
-    @Override
-    public void handle(Connection connection, String text) {
-        connection.send(RECEIVED);
-    }
-
-    /** Never called: frames are not decoded. */
-    @Override
-    public String error(Connection connection, MalformedMessageException problem) {
-        return RECEIVED;
     }
 }

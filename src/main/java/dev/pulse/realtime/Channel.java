@@ -2,6 +2,8 @@ package dev.pulse.realtime;
 
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,14 +20,28 @@ import java.util.Optional;
  */
 public interface Channel<M> {
 
-    /** The type client frames decode into. */
-    Class<M> frames();
+    /** The type client frames decode into: by default the implementing class's {@code M}. */
+    @SuppressWarnings("unchecked")
+    default Class<M> frames() {
+        // Up the hierarchy: a container's proxy subclasses the channel.
+        for (Class<?> type = getClass(); type != null; type = type.getSuperclass()) {
+            for (Type implemented : type.getGenericInterfaces()) {
+                if (implemented instanceof ParameterizedType channel && channel.getRawType() == Channel.class
+                        && channel.getActualTypeArguments()[0] instanceof Class<?> frames) {
+                    return (Class<M>) frames;
+                }
+            }
+        }
+        throw new IllegalStateException(getClass() + " names no frame type: override frames()");
+    }
 
     /**
-     * Admits a socket just opened through the hub, or refuses it: the socket is then closed with
-     * the refusal's code and reason. A RuntimeException closes it 1011 "Try again later".
+     * Admits a socket just opened through the hub (by default), or refuses it: the socket is then
+     * closed with the refusal's code and reason. A RuntimeException closes it 1011 "Try again later".
      */
-    Optional<Refusal> join(Connection connection, Joining joining);
+    default Optional<Refusal> join(Connection connection, Joining joining) {
+        return Optional.empty();
+    }
 
     /**
      * One decoded client frame of a socket still open. A {@link MalformedMessageException} thrown

@@ -45,11 +45,6 @@ class ChannelSocketsTest {
         RuntimeException joinFailure;
 
         @Override
-        public Class<Frame> frames() {
-            return Frame.class;
-        }
-
-        @Override
         public Optional<Refusal> join(Connection connection, Joining joining) {
             events.add("join " + joining.path("room") + " " + joining.query("after"));
             if (joinFailure != null) {
@@ -178,6 +173,8 @@ class ChannelSocketsTest {
         assertEquals(Kind.TOO_DEEP, deep.kind());
         Frame frame = decoder.bind(Json.createObjectBuilder().add("say", "x").build(), Frame.class, "");
         assertNull(frame.times());
+        assertEquals(Frame.class, channel.frames(), "the type argument, found up the hierarchy");
+        assertEquals(String.class, new FixedReplyChannel("ok") { }.frames());
     }
 
     private void assertProblem(FakeSocket socket, String text, String kind, String property, String message) {

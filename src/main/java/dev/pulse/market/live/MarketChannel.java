@@ -64,11 +64,6 @@ public class MarketChannel implements Channel<MarketFrame> {
 
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
-    @Override
-    public Class<MarketFrame> frames() {
-        return MarketFrame.class;
-    }
-
     /** Greets a new socket; refused when its user already has the most sockets allowed. */
     @Override
     public Optional<Refusal> join(Connection connection, Joining joining) {

@@ -56,12 +56,6 @@ public class TickChannel implements Channel<JsonObject> {
     @Inject
     TickStreams streams;
 
-    /** Parsed strictly only: the event is bound first, the symbol only for the events that take one. */
-    @Override
-    public Class<JsonObject> frames() {
-        return JsonObject.class;
-    }
-
     @Override
     public Optional<Refusal> join(Connection connection, Joining joining) {
         String id = joining.query("client_id");
@@ -75,6 +69,7 @@ public class TickChannel implements Channel<JsonObject> {
         return Optional.empty();
     }
 
+    /** The frame is parsed strictly only: its event is bound first, the symbol only for the events that take one. */
     @Override
     public void handle(Connection connection, JsonObject frame) throws MalformedMessageException {
         String clientId = (String) connection.attributes().get(CLIENT);
