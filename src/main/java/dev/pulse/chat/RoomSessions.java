@@ -134,13 +134,13 @@ public class RoomSessions {
     }
 
     /** Validates, stores, then broadcasts; a bad frame gets an error to its sender only. */
-    public void receive(Connection connection, String text) {
+    public void receive(Connection connection, MessageBody frame) {
         RoomAccess room = (RoomAccess) connection.attributes().get(ROOM);
         if (room == null) {
             return;
         }
         try {
-            String body = MessageBody.of(codec.parseObject(text), settings.maxMessageLength());
+            String body = frame.text(settings.maxMessageLength());
             // Per user, across rooms and instances: one client cannot flood rooms and the database.
             RateLimiter.Verdict admission = limiter.admit(postLimit(), connection.user());
             if (!admission.admitted()) {

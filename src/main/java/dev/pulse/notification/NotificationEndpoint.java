@@ -1,11 +1,8 @@
 package dev.pulse.notification;
 
-import dev.pulse.realtime.Connection;
+import dev.pulse.realtime.ChannelSockets;
 import dev.pulse.realtime.GroupsAtHandshake;
-import dev.pulse.realtime.Hub;
-import dev.pulse.realtime.JsonCodec;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
@@ -15,17 +12,10 @@ import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpoint;
 import java.security.Principal;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-/**
- * {@code ws://host/ws/notifications/}: the logged-in user's unseen count, {@code {"count": N}} on
- * connect and after every change. Anonymous sockets are closed with 1008.
- */
+/** {@code ws://host/ws/notifications/}: the {@link NotificationChannel}. */
 @ServerEndpoint(value = "/ws/notifications/", configurator = NotificationEndpoint.InUserGroup.class)
 public class NotificationEndpoint {
-
-    private static final Logger LOG = Logger.getLogger(NotificationEndpoint.class.getName());
 
     /** In the user's group before the client sees the socket open, so no change is missed in between. */
     public static class InUserGroup extends GroupsAtHandshake {
@@ -37,50 +27,28 @@ public class NotificationEndpoint {
     }
 
     @Inject
-    Hub hub;
+    ChannelSockets sockets;
 
     @Inject
-    JsonCodec codec;
-
-    @Inject
-    Notifications notifications;
+    NotificationChannel channel;
 
     @OnOpen
     public void open(Session session) {
-        if (session.getUserPrincipal() == null) {
-            hub.refuse(session, CloseReason.CloseCodes.VIOLATED_POLICY, "Log in to receive notifications");
-            return;
-        }
-        Connection connection = hub.open(session);
-        // Joined at the handshake, read now: a change committed in between is pushed, never missed.
-        hub.join(UnseenCountPush.groupOf(connection.user()), connection);
-        long unseen;
-        try {
-            unseen = notifications.unseenCount(connection.user());
-        } catch (RuntimeException e) {
-            // The database is down: a socket without its count would be silent for good. Close it; the client retries.
-            LOG.warning(() -> "notification socket of " + connection.user() + " not set up: " + e);
-            hub.refuse(session, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "Try again later");
-            return;
-        }
-        connection.send(codec.encode(new UnseenCountPush.UnseenCount(unseen, null)), "unseen");
+        sockets.open(session, channel);
     }
 
     @OnMessage
     public void message(String text, Session session) {
-        Connection connection = Hub.connectionOf(session);
-        if (!connection.isClosed()) {
-            connection.send("{\"error\": \"This socket only pushes; mark notifications seen over HTTP\"}");
-        }
+        sockets.message(session, channel, text);
     }
 
     @OnClose
     public void close(Session session) {
-        hub.close(session);
+        sockets.close(session, channel);
     }
 
     @OnError
     public void error(Session session, Throwable failure) {
-        LOG.log(Level.FINE, "notification socket " + session.getId() + " failed", failure);
+        sockets.error(session, channel, failure);
     }
 }

@@ -2,12 +2,17 @@ package dev.pulse.notification;
 
 import dev.pulse.realtime.Connection;
 import dev.pulse.realtime.Hub;
+import dev.pulse.realtime.FixedReplyChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
-/** The group every {@code /ws/test/} socket is in, as {@code TestConsumer} joins it in seed 004. */
+/**
+ * The group every {@code /ws/test/} socket is in, as {@code TestConsumer} joins it in seed 004,
+ * and its channel: any frame, not decoded, is acknowledged.
+ */
 @ApplicationScoped
-public class TestConsumerGroup {
+public class TestConsumerGroup extends FixedReplyChannel {
 
     public static final String NAME = "test_consumer_group";
 
@@ -17,11 +22,13 @@ public class TestConsumerGroup {
     @Inject
     Hub hub;
 
-    public void join(Connection connection) {
-        hub.join(NAME, connection);
+    public TestConsumerGroup() {
+        super(RECEIVED);
     }
 
-    public void acknowledge(Connection connection) {
-        connection.send(RECEIVED);
+    @Override
+    public Optional<Refusal> join(Connection connection, Joining joining) {
+        hub.join(NAME, connection);
+        return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.pulse.echo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.realtime.FakeSocket;
@@ -29,9 +30,9 @@ class EchoProtocolTest {
     void open() {
         harness = HubHarness.start();
         endpoint = new EchoEndpoint();
-        endpoint.hub = harness.hub();
-        endpoint.codec = harness.codec();
-        endpoint.echo = new Echo();
+        endpoint.sockets = harness.sockets();
+        endpoint.channel = new EchoChannel();
+        endpoint.channel.codec = harness.codec();
         socket = FakeSocket.open();
         session = socket.session();
         endpoint.open(session);
@@ -65,9 +66,16 @@ class EchoProtocolTest {
         endpoint.message("{\"message\": 42}", session);
         assertEquals("Expected {\"message\": \"<text>\"}", error(socket.nextFrame()));
 
+        endpoint.message("{\"text\": \"hi\"}", session);
+        assertEquals("Expected {\"message\": \"<text>\"}", error(socket.nextFrame()));
+
+        endpoint.message("{\"message\": null}", session);
+        assertEquals("Expected {\"message\": \"<text>\"}", error(socket.nextFrame()));
+
         endpoint.message("{\"message\":\"still here\"}", session);
         assertEquals("You said: still here", socket.nextFrame());
-        assertEquals(4, socket.frames().size());
+        assertEquals(6, socket.frames().size());
+        assertFalse(socket.isClosed());
     }
 
     @Test

@@ -52,6 +52,7 @@ public final class FakeSocket implements TextSink {
     private final Deque<Consumer<Throwable>> inFlight = new ArrayDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Map<String, Object> userProperties = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> query = new ConcurrentHashMap<>();
     private final String id = UUID.randomUUID().toString();
     private volatile int closeCode;
     private volatile String closeReason;
@@ -101,6 +102,12 @@ public final class FakeSocket implements TextSink {
             closeReason = reason;
         }
         closed.countDown();
+    }
+
+    /** Adds a query parameter of the handshake ({@code ?name=value}), as the session's request parameter map shows it. */
+    public FakeSocket query(String name, String value) {
+        query.put(name, List.of(value));
+        return this;
     }
 
     /** Completes the oldest write in flight successfully; false when none was in flight. */
@@ -207,6 +214,7 @@ public final class FakeSocket implements TextSink {
                     (proxy, method, args) -> switch (method.getName()) {
                         case "getUserProperties" -> userProperties;
                         case "getUserPrincipal" -> principal;
+                        case "getRequestParameterMap" -> Map.copyOf(query);
                         case "getId" -> id;
                         case "isOpen" -> !isClosed();
                         case "getAsyncRemote" -> async;

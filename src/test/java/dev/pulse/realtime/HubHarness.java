@@ -10,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -36,6 +39,11 @@ public final class HubHarness implements AutoCloseable {
     private final JsonCodec codec = new JsonCodec();
     private final SessionRegistry sessions = new SessionRegistry();
     private final Hub hub = new Hub();
+    /** Bean Validation as the container has it, but message interpolation without EL. */
+    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+    private final FrameDecoder decoder = new FrameDecoder(codec, VALIDATOR);
+    private final ChannelSockets channelSockets = new ChannelSockets(hub, decoder);
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "harness-scheduler");
         thread.setDaemon(true);
@@ -125,6 +133,16 @@ public final class HubHarness implements AutoCloseable {
 
     public JsonCodec codec() {
         return codec;
+    }
+
+    /** Client frames into validated records, as the container's {@code FrameDecoder}. */
+    public FrameDecoder decoder() {
+        return decoder;
+    }
+
+    /** Drives {@link Channel}s as an endpoint does: {@code sockets().open(socket.session(), channel)}. */
+    public ChannelSockets sockets() {
+        return channelSockets;
     }
 
     public LocalClusterState cluster() {

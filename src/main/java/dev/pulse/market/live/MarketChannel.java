@@ -4,7 +4,9 @@ import dev.pulse.market.AssetCatalog;
 import dev.pulse.market.Portfolio;
 import dev.pulse.market.PortfolioValuation;
 import dev.pulse.market.Quotes;
+import dev.pulse.realtime.Channel;
 import dev.pulse.realtime.Connection;
+import dev.pulse.realtime.FrameDecoder;
 import dev.pulse.realtime.Hub;
 import dev.pulse.realtime.JsonCodec;
 import dev.pulse.realtime.MalformedMessageException;
@@ -12,10 +14,6 @@ import dev.pulse.realtime.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * subscriptions. Every bad frame is answered with an {@code error} message and the socket stays open.
  */
 @ApplicationScoped
-public class MarketChannel {
+public class MarketChannel implements Channel<MarketFrame> {
 
     private static final Logger LOG = Logger.getLogger(MarketChannel.class.getName());
     private static final String STATE = Subscriptions.class.getName();
@@ -41,6 +39,9 @@ public class MarketChannel {
 
     @Inject
     JsonCodec codec;
+
+    @Inject
+    FrameDecoder decoder;
 
     @Inject
     AssetCatalog catalog;
@@ -63,41 +64,39 @@ public class MarketChannel {
 
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
-    /** Greets a new socket; false when its user already has the most sockets allowed. */
-    public boolean open(Connection connection) {
+    /** Greets a new socket; refused when its user already has the most sockets allowed. */
+    @Override
+    public Optional<Refusal> join(Connection connection, Joining joining) {
         if (!userConnections.admit(connection.user())) {
-            return false;
+            return Optional.of(Refusal.policy("Too many connections for this user"));
         }
         connection.attributes().put(STATE, new Subscriptions());
         connections.add(connection);
         Long userId = connection.user() == null ? null : userId(connection.user());
         send(connection, RealtimeMessage.of("connection",
                 new ConnectionInfo("connected", connection.id(), connection.user() != null, userId)));
-        return true;
+        return Optional.empty();
     }
 
-    public void close(Connection connection) {
+    @Override
+    public void leave(Connection connection) {
         if (connections.remove(connection)) {
             userConnections.release(connection.user());
         }
     }
 
-    public void receive(Connection connection, String text) {
+    @Override
+    public void handle(Connection connection, MarketFrame frame) throws MalformedMessageException {
         try {
-            JsonObject frame = codec.parseObject(text);
-            String type = text(frame, "type", "type");
-            JsonObject data = data(frame);
-            switch (type) {
+            switch (frame.type()) {
                 case "ping" -> send(connection, RealtimeMessage.of("pong", Map.of()));
-                case "subscribe_asset" -> subscribeAsset(connection, symbol(data));
-                case "unsubscribe_asset" -> unsubscribeAsset(connection, symbol(data));
-                case "subscribe_portfolio" -> subscribePortfolio(connection, portfolioId(data));
-                case "unsubscribe_portfolio" -> unsubscribePortfolio(connection, portfolioId(data));
-                default -> throw new Refusal("unknown_type", "Unknown message type: " + type);
+                case "subscribe_asset" -> subscribeAsset(connection, asset(frame));
+                case "unsubscribe_asset" -> unsubscribeAsset(connection, asset(frame));
+                case "subscribe_portfolio" -> subscribePortfolio(connection, portfolioId(frame));
+                case "unsubscribe_portfolio" -> unsubscribePortfolio(connection, portfolioId(frame));
+                default -> throw new Rejection("unknown_type", "Unknown message type: " + frame.type());
             }
-        } catch (MalformedMessageException e) {
-            send(connection, RealtimeMessage.error("invalid_json", e.getMessage()));
-        } catch (Refusal e) {
+        } catch (Rejection e) {
             send(connection, RealtimeMessage.error(e.code, e.getMessage()));
         } catch (RuntimeException e) {
             // Our fault, not the client's: say so, keep the socket, and leave a trace.
@@ -106,9 +105,28 @@ public class MarketChannel {
         }
     }
 
+    /** Not JSON: invalid_json; a field missing: missing_field; a field of the wrong type or value: invalid_message. */
+    @Override
+    public String error(Connection connection, MalformedMessageException problem) {
+        String code = switch (problem.kind()) {
+            case MISSING -> "missing_field";
+            case WRONG_TYPE, INVALID_VALUE -> "invalid_message";
+            default -> "invalid_json";
+        };
+        return codec.encode(RealtimeMessage.error(code, problem.getMessage()));
+    }
+
+    private String asset(MarketFrame frame) throws MalformedMessageException {
+        return decoder.bind(frame.dataOrEmpty(), MarketFrame.Asset.class, "data").normalized();
+    }
+
+    private long portfolioId(MarketFrame frame) throws MalformedMessageException {
+        return decoder.bind(frame.dataOrEmpty(), MarketFrame.Portfolio.class, "data").id();
+    }
+
     private void subscribeAsset(Connection connection, String symbol) {
         if (catalog.find(symbol).isEmpty()) {
-            throw new Refusal("unknown_symbol", "Unknown asset symbol: " + symbol);
+            throw new Rejection("unknown_symbol", "Unknown asset symbol: " + symbol);
         }
         Subscriptions subscriptions = subscriptions(connection);
         synchronized (subscriptions) {
@@ -125,7 +143,7 @@ public class MarketChannel {
 
     private void unsubscribeAsset(Connection connection, String symbol) {
         if (!subscriptions(connection).removeAsset(symbol)) {
-            throw new Refusal("not_subscribed", "Not subscribed to asset " + symbol);
+            throw new Rejection("not_subscribed", "Not subscribed to asset " + symbol);
         }
         hub.leave(MarketGroups.asset(symbol), connection);
         send(connection, RealtimeMessage.of("unsubscription_confirmed", Map.of("subscription_type", "asset", "symbol", symbol)));
@@ -133,12 +151,12 @@ public class MarketChannel {
 
     private void subscribePortfolio(Connection connection, long id) {
         if (connection.user() == null) {
-            throw new Refusal("not_authorized", "Log in to watch a portfolio");
+            throw new Rejection("not_authorized", "Log in to watch a portfolio");
         }
         Optional<Portfolio> portfolio = portfolios.portfolio(id);
         // Someone else's portfolio and a missing one look the same: ids reveal nothing.
         if (portfolio.isEmpty() || !portfolio.get().owner().equals(connection.user())) {
-            throw new Refusal("not_authorized", "Portfolio " + id + " is not yours");
+            throw new Rejection("not_authorized", "Portfolio " + id + " is not yours");
         }
         Subscriptions subscriptions = subscriptions(connection);
         synchronized (subscriptions) {
@@ -155,7 +173,7 @@ public class MarketChannel {
 
     private void unsubscribePortfolio(Connection connection, long id) {
         if (!subscriptions(connection).removePortfolio(id)) {
-            throw new Refusal("not_subscribed", "Not subscribed to portfolio " + id);
+            throw new Rejection("not_subscribed", "Not subscribed to portfolio " + id);
         }
         hub.leave(MarketGroups.portfolio(id), connection);
         send(connection, RealtimeMessage.of("unsubscription_confirmed", Map.of("subscription_type", "portfolio", "portfolio_id", id)));
@@ -163,7 +181,7 @@ public class MarketChannel {
 
     private void requireRoom(Subscriptions subscriptions) {
         if (subscriptions.size() >= maxSubscriptions) {
-            throw new Refusal("subscription_limit", "At most " + maxSubscriptions + " subscriptions per connection");
+            throw new Rejection("subscription_limit", "At most " + maxSubscriptions + " subscriptions per connection");
         }
     }
 
@@ -219,59 +237,11 @@ public class MarketChannel {
         return (Subscriptions) connection.attributes().get(STATE);
     }
 
-    private static JsonObject data(JsonObject frame) {
-        JsonValue data = frame.get("data");
-        if (data == null || data.getValueType() == JsonValue.ValueType.NULL) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
-        if (data.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new Refusal("invalid_message", "data must be a JSON object");
-        }
-        return data.asJsonObject();
-    }
-
-    private static String symbol(JsonObject data) {
-        String symbol = text(data, "symbol", "data.symbol").strip().toUpperCase();
-        if (symbol.isEmpty() || symbol.length() > 20) {
-            throw new Refusal("invalid_message", "data.symbol must be 1 to 20 characters");
-        }
-        return symbol;
-    }
-
-    private static long portfolioId(JsonObject data) {
-        JsonValue value = data.get("portfolio_id");
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            throw new Refusal("missing_field", "data.portfolio_id is required");
-        }
-        if (value.getValueType() == JsonValue.ValueType.NUMBER && ((JsonNumber) value).isIntegral()) {
-            return ((JsonNumber) value).longValue();
-        }
-        if (value.getValueType() == JsonValue.ValueType.STRING) {
-            try {
-                return Long.parseLong(((JsonString) value).getString().strip());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        throw new Refusal("invalid_message", "data.portfolio_id must be an integer");
-    }
-
-    private static String text(JsonObject object, String key, String name) {
-        JsonValue value = object.get(key);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            throw new Refusal("missing_field", name + " is required");
-        }
-        if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw new Refusal("invalid_message", name + " must be a string");
-        }
-        return ((JsonString) value).getString();
-    }
-
-    /** A frame this protocol refuses, with the error code the client gets. */
-    static final class Refusal extends RuntimeException {
+    /** A frame this protocol rejects, with the error code the client gets. */
+    static final class Rejection extends RuntimeException {
         final String code;
 
-        Refusal(String code, String message) {
+        Rejection(String code, String message) {
             super(message, null, false, false);
             this.code = code;
         }

@@ -35,6 +35,7 @@ class MarketChannelProtocolTest {
         channel = new MarketChannel();
         channel.hub = harness.hub();
         channel.codec = harness.codec();
+        channel.decoder = harness.decoder();
         channel.catalog = new AssetCatalog() {
             @Override
             public Optional<Asset> find(String symbol) {
@@ -52,7 +53,7 @@ class MarketChannelProtocolTest {
 
     @Test
     void subscribingToAnUnknownSymbolIsAnUnknownSymbolErrorAndTheSocketStaysOpen() {
-        channel.receive(connection, "{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"XYZ\"}}");
+        receive("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"XYZ\"}}");
 
         JsonObject frame = json(socket.nextFrame());
         assertEquals("error", frame.getString("type"));
@@ -65,20 +66,47 @@ class MarketChannelProtocolTest {
 
     @Test
     void pingIsAnsweredWithPongAndBadInputWithItsCode() {
-        channel.receive(connection, "{\"type\":\"ping\"}");
+        receive("{\"type\":\"ping\"}");
         JsonObject pong = json(socket.nextFrame());
         assertEquals("pong", pong.getString("type"));
         assertEquals(0, pong.getJsonObject("data").size());
 
-        channel.receive(connection, "not json");
+        receive("not json");
         assertEquals("invalid_json", json(socket.nextFrame()).getJsonObject("data").getString("code"));
 
-        channel.receive(connection, "{\"data\":{}}");
+        receive("{\"data\":{}}");
         assertEquals("missing_field", json(socket.nextFrame()).getJsonObject("data").getString("code"));
 
-        channel.receive(connection, "{\"type\":\"dance\"}");
+        receive("{\"type\":\"dance\"}");
         assertEquals("unknown_type", json(socket.nextFrame()).getJsonObject("data").getString("code"));
         assertFalse(socket.isClosed());
+    }
+
+    @Test
+    void fieldsAreCheckedInOrderWithTheirCodes() {
+        assertError("{\"data\":5}", "missing_field", "type is required");
+        assertError("{\"type\":5}", "invalid_message", "type must be a string");
+        assertError("{\"type\":\"ping\",\"data\":5}", "invalid_message", "data must be a JSON object");
+        assertError("{\"type\":\"subscribe_asset\"}", "missing_field", "data.symbol is required");
+        assertError("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":42}}", "invalid_message", "data.symbol must be a string");
+        assertError("{\"type\":\"subscribe_asset\",\"data\":{\"symbol\":\"  \"}}", "invalid_message", "data.symbol must be 1 to 20 characters");
+        assertError("{\"type\":\"unsubscribe_portfolio\",\"data\":{}}", "missing_field", "data.portfolio_id is required");
+        assertError("{\"type\":\"unsubscribe_portfolio\",\"data\":{\"portfolio_id\":\"x\"}}", "invalid_message", "data.portfolio_id must be an integer");
+        assertError("{\"type\":\"unsubscribe_portfolio\",\"data\":{\"portfolio_id\":1.5}}", "invalid_message", "data.portfolio_id must be an integer");
+        assertFalse(socket.isClosed());
+        // A portfolio id may come as a string of digits.
+        assertEquals(7L, new MarketFrame.Portfolio(Json.createValue(" 7 ")).id());
+    }
+
+    private void assertError(String text, String code, String message) {
+        receive(text);
+        JsonObject data = json(socket.nextFrame()).getJsonObject("data");
+        assertEquals(code, data.getString("code"), text);
+        assertEquals(message, data.getString("message"), text);
+    }
+
+    private void receive(String text) {
+        harness.sockets().message(socket.session(), channel, text);
     }
 
     private static JsonObject json(String frame) {

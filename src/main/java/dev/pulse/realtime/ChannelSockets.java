@@ -1,0 +1,91 @@
+package dev.pulse.realtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.Session;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The life of every socket, in one place, whatever its {@link Channel}: opened through the
+ * {@link Hub} (which binds it to its HTTP session), joined or refused, each text frame decoded
+ * ({@link FrameDecoder}) and handled or answered with the channel's error frame while the socket
+ * stays open, left and forgotten on close. A {@code @ServerEndpoint} is four one-line methods
+ * calling {@link #open}, {@link #message}, {@link #close} and {@link #error}.
+ */
+@ApplicationScoped
+public class ChannelSockets {
+
+    private static final Logger LOG = Logger.getLogger(ChannelSockets.class.getName());
+
+    @Inject
+    Hub hub;
+
+    @Inject
+    FrameDecoder decoder;
+
+    /** For CDI. */
+    protected ChannelSockets() {
+    }
+
+    /** Without a container (tests). */
+    public ChannelSockets(Hub hub, FrameDecoder decoder) {
+        this.hub = hub;
+        this.decoder = decoder;
+    }
+
+    /** {@code @OnOpen} of an endpoint without path parameters. */
+    public void open(Session session, Channel<?> channel) {
+        open(session, channel, Map.of());
+    }
+
+    /** {@code @OnOpen}: registers the socket and joins it, or closes it with the refusal's code. */
+    public void open(Session session, Channel<?> channel, Map<String, String> path) {
+        Connection connection = hub.open(session);
+        Optional<Channel.Refusal> refusal;
+        try {
+            refusal = channel.join(connection, new Channel.Joining(session, path));
+        } catch (RuntimeException e) {
+            // The database or the cluster is down: a socket not set up would stay silent. Close it; the client retries.
+            LOG.warning(() -> channel.name() + " socket " + connection + " not set up: " + e);
+            connection.close(CloseCodes.UNEXPECTED_CONDITION.getCode(), "Try again later");
+            return;
+        }
+        refusal.ifPresent(refused -> connection.close(refused.code(), refused.reason()));
+    }
+
+    /** {@code @OnMessage}: decodes the frame and hands it to the channel; a refused frame gets the channel's error frame. */
+    public <M> void message(Session session, Channel<M> channel, String text) {
+        Connection connection = Hub.connectionOf(session);
+        if (connection.isClosed()) {
+            // A refused socket's frames, arriving before its close: dropped quietly.
+            return;
+        }
+        try {
+            channel.handle(connection, decoder.decode(text, channel.frames()));
+        } catch (MalformedMessageException e) {
+            String frame = channel.error(connection, e);
+            if (frame != null) {
+                connection.send(frame);
+            }
+        }
+    }
+
+    /** {@code @OnClose}: the channel's leave, then the hub forgets the socket. */
+    public void close(Session session, Channel<?> channel) {
+        try {
+            channel.leave(Hub.connectionOf(session));
+        } catch (IllegalStateException neverOpened) {
+            // the socket failed before the hub registered it: nothing to leave
+        }
+        hub.close(session);
+    }
+
+    /** {@code @OnError}: the container closes the socket; worth a FINE line only (peers vanish all the time). */
+    public void error(Session session, Channel<?> channel, Throwable failure) {
+        LOG.log(Level.FINE, channel.name() + " socket " + session.getId() + " failed", failure);
+    }
+}
