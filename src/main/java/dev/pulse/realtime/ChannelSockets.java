@@ -6,6 +6,7 @@ import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +27,9 @@ public class ChannelSockets {
 
     @Inject
     FrameDecoder decoder;
+
+    /** Per channel class: {@link Channel#frames()}, resolved once (the default reflects over generics). */
+    private final Map<Class<?>, Class<?>> frameTypes = new ConcurrentHashMap<>();
 
     /** For CDI. */
     protected ChannelSockets() {
@@ -65,7 +69,9 @@ public class ChannelSockets {
             return;
         }
         try {
-            channel.handle(connection, decoder.decode(text, channel.frames()));
+            @SuppressWarnings("unchecked")
+            Class<M> frames = (Class<M>) frameTypes.computeIfAbsent(channel.getClass(), type -> channel.frames());
+            channel.handle(connection, decoder.decode(text, frames));
         } catch (MalformedMessageException e) {
             String frame = channel.error(connection, e);
             if (frame != null) {
