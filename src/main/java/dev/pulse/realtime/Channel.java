@@ -52,6 +52,14 @@ public interface Channel<M> {
     /** This channel's error frame for a client frame it refuses; null sends nothing. The socket stays open. */
     String error(Connection connection, MalformedMessageException problem);
 
+    /**
+     * This channel's frame for a client frame the server failed to handle (a bug or an outage, not
+     * the client's mistake; the core has logged it); null sends nothing. The socket stays open.
+     */
+    default String failed(Connection connection) {
+        return null;
+    }
+
     /** The socket closed, joined or not (it may have been refused or failed while joining). */
     default void leave(Connection connection) {
     }

@@ -51,6 +51,8 @@ public class ChannelSockets {
         Connection connection = hub.open(session);
         Optional<Channel.Refusal> refusal;
         try {
+            // Resolved here, not on the first frame: a channel that names no frame type fails at once.
+            frames(channel);
             refusal = channel.join(connection, new Channel.Joining(session, path));
         } catch (RuntimeException e) {
             // The database or the cluster is down: a socket not set up would stay silent. Close it; the client retries.
@@ -69,15 +71,25 @@ public class ChannelSockets {
             return;
         }
         try {
-            @SuppressWarnings("unchecked")
-            Class<M> frames = (Class<M>) frameTypes.computeIfAbsent(channel.getClass(), type -> channel.frames());
-            channel.handle(connection, decoder.decode(text, frames));
+            channel.handle(connection, decoder.decode(text, frames(channel)));
         } catch (MalformedMessageException e) {
-            String frame = channel.error(connection, e);
-            if (frame != null) {
-                connection.send(frame);
-            }
+            reply(connection, channel.error(connection, e));
+        } catch (RuntimeException e) {
+            // Our fault, not the client's: say so in the channel's dialect, keep the socket, leave a trace.
+            LOG.log(Level.WARNING, channel.name() + " frame failed on " + connection, e);
+            reply(connection, channel.failed(connection));
         }
+    }
+
+    private static void reply(Connection connection, String frame) {
+        if (frame != null) {
+            connection.send(frame);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <M> Class<M> frames(Channel<M> channel) {
+        return (Class<M>) frameTypes.computeIfAbsent(channel.getClass(), type -> channel.frames());
     }
 
     /** {@code @OnClose}: the channel's leave, then the hub forgets the socket. */

@@ -103,7 +103,15 @@ public class ClusterBus {
 
     /** The fourth element; none when absent (a frame from an instance that sends three) or empty. */
     private static long offsetOf(String[] frame) {
-        return frame.length < 4 || frame[3].isEmpty() ? Connection.NO_OFFSET : Long.parseLong(frame[3]);
+        if (frame.length < 4 || frame[3].isEmpty()) {
+            return Connection.NO_OFFSET;
+        }
+        try {
+            return Long.parseLong(frame[3]);
+        } catch (NumberFormatException e) {
+            // Not from this code: deliver the frame anyway, kept on release like one without an offset.
+            return Connection.NO_OFFSET;
+        }
     }
 
     private void dispatch(String group, String conflationKey, String text, long offset) {

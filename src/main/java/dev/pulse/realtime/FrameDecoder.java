@@ -18,9 +18,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -43,7 +41,47 @@ public class FrameDecoder {
     @Inject
     Validator validator;
 
-    private final Map<Class<?>, Constructor<?>> constructors = new ConcurrentHashMap<>();
+    /**
+     * Per record class, read once: its components, their JSON names and the canonical constructor.
+     * {@code getRecordComponents()} builds fresh arrays and accessors on every call, which was half
+     * the cost of a decode. The shape is checked when first seen, so a record the decoder cannot
+     * fill (a primitive or unsupported component type) fails at once, whatever the client sends.
+     */
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return Shape.of(type);
+        }
+    };
+
+    /** A record class as the decoder fills it. */
+    private record Shape(RecordComponent[] components, String[] names, Constructor<?> constructor) {
+
+        static Shape of(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            if (components == null) {
+                throw new IllegalArgumentException(type + " is not a record");
+            }
+            String[] names = new String[components.length];
+            for (int i = 0; i < components.length; i++) {
+                Class<?> component = components[i].getType();
+                if (!(JsonValue.class.isAssignableFrom(component) || component == String.class || component == Long.class
+                        || component == Integer.class || component == Boolean.class || component.isRecord())) {
+                    throw new IllegalArgumentException("frame records take String, Long, Integer, Boolean, JsonValue types or records, not "
+                            + component + " (" + type.getName() + "." + components[i].getName() + ")");
+                }
+                names[i] = jsonName(components[i]);
+            }
+            try {
+                Constructor<?> canonical = type.getDeclaredConstructor(
+                        Stream.of(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+                canonical.setAccessible(true);
+                return new Shape(components, names, canonical);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 
     /** For CDI. */
     protected FrameDecoder() {
@@ -70,15 +108,13 @@ public class FrameDecoder {
 
     /** {@code object} as the record {@code type}; {@code path} prefixes the reported property names ("data"). */
     public <R> R bind(JsonObject object, Class<R> type, String path) throws MalformedMessageException {
-        RecordComponent[] components = type.getRecordComponents();
-        if (components == null) {
-            throw new IllegalArgumentException(type + " is not a record");
-        }
+        Shape shape = SHAPES.get(type);
+        RecordComponent[] components = shape.components();
         Object[] values = new Object[components.length];
         MalformedMessageException mistyped = null;
         int mistypedAt = Integer.MAX_VALUE;
         for (int i = 0; i < components.length; i++) {
-            String key = jsonName(components[i]);
+            String key = shape.names()[i];
             JsonValue value = object.get(key);
             if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
                 continue;
@@ -92,7 +128,7 @@ public class FrameDecoder {
                 }
             }
         }
-        R record = construct(type, values, components);
+        R record = construct(shape, values);
         // The first problem in component order: a constraint on an earlier component comes before a wrong type.
         Optional<ConstraintViolation<R>> first = validator.validate(record).stream()
                 .min(Comparator.<ConstraintViolation<R>>comparingInt(v -> indexOf(components, v.getPropertyPath()))
@@ -100,7 +136,7 @@ public class FrameDecoder {
         if (first.isPresent() && indexOf(components, first.get().getPropertyPath()) < mistypedAt) {
             ConstraintViolation<R> violation = first.get();
             int index = indexOf(components, violation.getPropertyPath());
-            String property = index < components.length ? jsonName(components[index]) : violation.getPropertyPath().toString();
+            String property = index < components.length ? shape.names()[index] : violation.getPropertyPath().toString();
             Kind kind = violation.getConstraintDescriptor().getAnnotation() instanceof NotNull ? Kind.MISSING : Kind.INVALID_VALUE;
             throw new MalformedMessageException(kind, path.isEmpty() ? property : path + "." + property, violation.getMessage());
         }
@@ -184,19 +220,9 @@ public class FrameDecoder {
     }
 
     @SuppressWarnings("unchecked")
-    private <R> R construct(Class<R> type, Object[] values, RecordComponent[] components) {
-        Constructor<?> constructor = constructors.computeIfAbsent(type, t -> {
-            try {
-                Constructor<?> canonical = t.getDeclaredConstructor(
-                        Stream.of(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-                canonical.setAccessible(true);
-                return canonical;
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    private static <R> R construct(Shape shape, Object[] values) {
         try {
-            return (R) constructor.newInstance(values);
+            return (R) shape.constructor().newInstance(values);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {

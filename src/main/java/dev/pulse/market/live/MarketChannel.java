@@ -20,8 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,7 +29,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MarketChannel implements Channel<MarketFrame> {
 
-    private static final Logger LOG = Logger.getLogger(MarketChannel.class.getName());
     private static final String STATE = Subscriptions.class.getName();
 
     @Inject
@@ -98,11 +95,13 @@ public class MarketChannel implements Channel<MarketFrame> {
             }
         } catch (Rejection e) {
             send(connection, RealtimeMessage.error(e.code, e.getMessage()));
-        } catch (RuntimeException e) {
-            // Our fault, not the client's: say so, keep the socket, and leave a trace.
-            LOG.log(Level.WARNING, "realtime frame failed on " + connection, e);
-            send(connection, RealtimeMessage.error("internal_error", "The server could not handle this message"));
         }
+    }
+
+    /** Any other failure (logged by the core): {@code internal_error}. */
+    @Override
+    public String failed(Connection connection) {
+        return codec.encode(RealtimeMessage.error("internal_error", "The server could not handle this message"));
     }
 
     /** Not JSON: invalid_json; a field missing: missing_field; a field of the wrong type or value: invalid_message. */

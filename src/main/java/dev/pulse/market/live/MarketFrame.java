@@ -33,7 +33,12 @@ record MarketFrame(@NotNull(message = "type is required") String type, JsonObjec
 
         Long id() {
             if (portfolioId instanceof JsonNumber number && number.isIntegral()) {
-                return number.longValue();
+                try {
+                    return number.longValueExact();
+                } catch (ArithmeticException tooLarge) {
+                    // 2^64 + 7 must not wrap around to portfolio 7
+                    return null;
+                }
             }
             if (portfolioId instanceof JsonString text) {
                 try {

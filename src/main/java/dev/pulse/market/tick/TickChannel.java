@@ -12,8 +12,6 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +23,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class TickChannel implements Channel<JsonObject> {
 
-    private static final Logger LOG = Logger.getLogger(TickChannel.class.getName());
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9_.-]{1,20}");
     private static final String CLIENT = "tick.client-id";
@@ -77,32 +74,33 @@ public class TickChannel implements Channel<JsonObject> {
             return;
         }
         String event = decoder.bind(frame, Request.class, "").event();
-        try {
-            switch (event) {
-                case "subscribe_ticks" -> {
-                    String symbol = symbol(frame);
-                    reply(connection, streams.subscribeTicks(clientId, symbol), new TickMessages.Ack("subscribed", symbol));
-                }
-                case "unsubscribe_ticks" -> {
-                    String symbol = symbol(frame);
-                    if (streams.unsubscribeTicks(clientId, symbol)) {
-                        send(connection, new TickMessages.Ack("unsubscribed", symbol));
-                    } else {
-                        send(connection, new TickMessages.Error("Not subscribed to " + symbol));
-                    }
-                }
-                case "show_trade_results" -> reply(connection, streams.showTradeResults(clientId),
-                        new TickMessages.Ack("trade_results_started", null));
-                case "stop_all" -> {
-                    streams.stopAll(clientId);
-                    send(connection, new TickMessages.Ack("stopped", null));
-                }
-                default -> send(connection, new TickMessages.Error("Unknown event: " + event));
+        switch (event) {
+            case "subscribe_ticks" -> {
+                String symbol = symbol(frame);
+                reply(connection, streams.subscribeTicks(clientId, symbol), new TickMessages.Ack("subscribed", symbol));
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "tick frame failed on " + connection, e);
-            send(connection, new TickMessages.Error("The server could not handle this message"));
+            case "unsubscribe_ticks" -> {
+                String symbol = symbol(frame);
+                if (streams.unsubscribeTicks(clientId, symbol)) {
+                    send(connection, new TickMessages.Ack("unsubscribed", symbol));
+                } else {
+                    send(connection, new TickMessages.Error("Not subscribed to " + symbol));
+                }
+            }
+            case "show_trade_results" -> reply(connection, streams.showTradeResults(clientId),
+                    new TickMessages.Ack("trade_results_started", null));
+            case "stop_all" -> {
+                streams.stopAll(clientId);
+                send(connection, new TickMessages.Ack("stopped", null));
+            }
+            default -> send(connection, new TickMessages.Error("Unknown event: " + event));
         }
+    }
+
+    /** Any other failure (logged by the core). */
+    @Override
+    public String failed(Connection connection) {
+        return codec.encode(new TickMessages.Error("The server could not handle this message"));
     }
 
     /** A field of the wrong type is told as a missing one: {@code Expected a string "symbol" field}. */
