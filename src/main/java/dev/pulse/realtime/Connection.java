@@ -18,6 +18,10 @@ import java.util.function.Consumer;
  * The offset never reaches the client (the frame's text is sent as it is); it only lets
  * {@link #release(List, long)} drop the held frames a replayed backlog already contained, without
  * parsing them. {@link #NO_OFFSET} (any negative value) means none: such a frame is always kept.
+ * The replayed offset stays after the release: a broadcast published before the release may be
+ * handed over by its delivery lane after it (a fresh-clone ChatIT run saw a resumed message
+ * twice), and it is dropped then too. So a connection resumes one offset stream (a chat socket is
+ * in one room); frames of other groups should carry no offset.
  */
 public final class Connection {
 
@@ -66,6 +70,8 @@ public final class Connection {
     private boolean inFlight;
     /** Frames sent while held (a feature replays a backlog first); null when not held. */
     private List<Held> held;
+    /** The newest offset a released backlog contained: broadcasts at or below it are dropped, held or not. */
+    private long replayedUpTo = NO_OFFSET;
 
     Connection(String id, String user, TextSink sink, Outbox outbox, Listener listener) {
         this.id = id;
@@ -113,12 +119,13 @@ public final class Connection {
 
     /**
      * As {@link #send(String, String)}, for a broadcast at {@code offset} in its group (see the
-     * class comment; {@link #NO_OFFSET} for none). The offset is kept only while held.
+     * class comment; {@link #NO_OFFSET} for none). A frame at or below the offset a release
+     * replayed up to is dropped: the backlog had it.
      */
     void send(String text, String conflationKey, long offset) {
         String first;
         synchronized (this) {
-            if (closed) {
+            if (closed || (offset >= 0 && offset <= replayedUpTo)) {
                 return;
             }
             if (held != null) {
@@ -155,13 +162,15 @@ public final class Connection {
      * frame in the backlog, in the group's offset units; {@link #NO_OFFSET} when nothing was
      * replayed keeps every held frame), and ends holding. Held frames at or below
      * {@code replayedUpTo} are dropped: the backlog had them. Frames sent concurrently by other
-     * threads queue after these. Not held: queues {@code first} only.
+     * threads queue after these. Not held: queues {@code first} only. Broadcasts at or below
+     * {@code replayedUpTo} that arrive later are dropped as well (see the class comment).
      */
     public void release(List<String> first, long replayedUpTo) {
         String next;
         synchronized (this) {
             List<Held> pending = held == null ? List.of() : held;
             held = null;
+            this.replayedUpTo = Math.max(this.replayedUpTo, replayedUpTo);
             if (closed) {
                 return;
             }
@@ -171,7 +180,7 @@ public final class Connection {
                 }
             }
             for (Held frame : pending) {
-                boolean keep = frame.offset() < 0 || frame.offset() > replayedUpTo;
+                boolean keep = frame.offset() < 0 || frame.offset() > this.replayedUpTo;
                 if (keep && !enqueue(frame.text(), frame.conflationKey())) {
                     return;
                 }

@@ -63,14 +63,16 @@ class ConnectionHoldTest {
     }
 
     @Test
-    void offsetsMatterOnlyWhileHeld() {
+    void aBroadcastTheBacklogHadIsDroppedEvenWhenItsLaneHandsItOverAfterTheRelease() {
         ConnectionTest.InlineSink sink = new ConnectionTest.InlineSink();
         Connection connection = connection(sink, 16, new ConnectionTest.CountingListener());
-        connection.send("m3", null, 3);
+        connection.send("m3", null, 3);                     // before any replay: nothing to compare with
         connection.hold();
-        connection.release(List.of(), 9);
-        connection.send("m2", null, 2);
-        assertEquals(List.of("m3", "m2"), sink.sent);
+        connection.release(List.of("m8", "m9"), 9);
+        connection.send("m9", null, 9);                     // published before the release, delivered after it
+        connection.send("plain");
+        connection.send("m10", null, 10);
+        assertEquals(List.of("m3", "m8", "m9", "plain", "m10"), sink.sent);
     }
 
     @Test
