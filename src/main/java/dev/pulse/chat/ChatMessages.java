@@ -3,6 +3,7 @@ package dev.pulse.chat;
 import dev.pulse.account.Account;
 import dev.pulse.account.AccountService;
 import dev.pulse.chat.ChatEvents.MessageView;
+import dev.pulse.realtime.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,7 +33,7 @@ public class ChatMessages {
                 em.getReference(Account.class, author.accountId()), body);
         em.persist(message);
         em.flush();
-        return new MessageView(message.id(), room.room(), author.username(), body, message.createdAt().toString());
+        return new MessageView(message.id(), room.room(), author.username(), body, Timestamps.iso(message.createdAt()));
     }
 
     /** A user as a room socket knows them from its join: the account id to write, the name to show. */
