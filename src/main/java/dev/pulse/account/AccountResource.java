@@ -114,8 +114,7 @@ public class AccountResource {
         // A new session id at login, so a session id known before authentication is worth nothing after it.
         HttpSession existing = request.getSession(false);
         if (existing != null && request.getUserPrincipal() != null) {
-            // Already logged in: the session mechanism would answer SUCCESS from the session without
-            // checking the new credentials, so the previous login ends first (its sockets with it).
+            // Already logged in: the previous login ends first (its sockets with it), whoever logs in now.
             try {
                 request.logout();
             } catch (ServletException e) {

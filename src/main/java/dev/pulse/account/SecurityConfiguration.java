@@ -3,19 +3,16 @@ package dev.pulse.account;
 import dev.pulse.infrastructure.persistence.SchemaMigrations;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 /**
- * Jakarta Security wiring. The custom form mechanism is session based ({@code @AutoApplySession}
- * is part of it): once {@link AccountResource#login} authenticated a caller, every later request
- * carrying the session cookie, the WebSocket upgrade included, runs as that caller. Payara invokes
- * the mechanism on every request, protected or not, so {@code /ws/*} needs no security constraint.
+ * Jakarta Security wiring: the identity store (accounts and their groups in the database, PBKDF2
+ * hashes) and the roles. The mechanism is {@link SessionAuthentication}: once
+ * {@link AccountResource#login} authenticated a caller, every later request carrying the session
+ * cookie, the WebSocket upgrade included, runs as that caller. The container invokes the mechanism
+ * on every request, protected or not, so {@code /ws/*} needs no security constraint.
  */
-@CustomFormAuthenticationMechanismDefinition(
-        loginToContinue = @LoginToContinue(loginPage = "/accounts/login.html", errorPage = "", useForwardToLogin = true))
 @DatabaseIdentityStoreDefinition(
         dataSourceLookup = SchemaMigrations.DATASOURCE,
         callerQuery = "SELECT password_hash FROM account WHERE username = ?",

@@ -2,6 +2,7 @@ package dev.pulse.notification;
 
 import dev.pulse.infrastructure.rest.ApiProblem;
 import dev.pulse.infrastructure.rest.CallerRequired;
+import dev.pulse.realtime.Timestamps;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -39,7 +40,7 @@ public class NotificationResource {
                 .add("id", n.id())
                 .add("message", n.message())
                 .add("for_everyone", n.forEveryone())
-                .add("created_at", n.createdAt().toString())
+                .add("created_at", Timestamps.iso(n.createdAt().toInstant()))
                 .add("seen", n.seen())));
         return Response.ok(Json.createObjectBuilder()
                 .add("count", notifications.unseenCount(user))

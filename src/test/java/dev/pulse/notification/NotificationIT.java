@@ -89,6 +89,22 @@ class NotificationIT {
         }
     }
 
+    /** When notification {@code id} was stored, as the database has it, in the wire form {@code uuuu-MM-ddTHH:mm:ss.SSSZ}. */
+    private static String storedCreatedAt(long id) {
+        try (Connection db = TestEnvironment.database();
+             java.sql.PreparedStatement query = db.prepareStatement("SELECT created_at FROM notification WHERE id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "notification " + id + " is not stored");
+                java.time.Instant stored = row.getObject(1, java.time.OffsetDateTime.class).toInstant();
+                return java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+                        .withZone(java.time.ZoneOffset.UTC).format(stored);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** A fresh user has seen nothing: every notification for everyone is unseen, and none is addressed to them yet. */
     private static long forEveryone() {
         return stored("SELECT count(*) FROM notification WHERE audience IS NULL");
@@ -120,8 +136,11 @@ class NotificationIT {
             Pages.until(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("recent"), message));
 
             JsonObject listed = WsClient.parse(alice.get("api/notifications").body());
-            long id = listed.getJsonArray("notifications").stream().map(v -> v.asJsonObject())
-                    .filter(n -> n.getString("message").equals(message)).findFirst().orElseThrow().getJsonNumber("id").longValue();
+            JsonObject item = listed.getJsonArray("notifications").stream().map(v -> v.asJsonObject())
+                    .filter(n -> n.getString("message").equals(message)).findFirst().orElseThrow();
+            long id = item.getJsonNumber("id").longValue();
+            // The wire form of every timestamp (docs/notifications.md): UTC, exactly three fraction digits.
+            assertEquals(storedCreatedAt(id), item.getString("created_at"));
             HttpResponse<String> seen = alice.post("api/notifications/" + id + "/seen", null);
             assertEquals(200, seen.statusCode(), seen.body());
             assertEquals(aliceBefore, count(aliceSocket.nextJson()));
