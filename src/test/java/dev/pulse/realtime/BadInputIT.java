@@ -236,14 +236,19 @@ class BadInputIT {
     void theFirstBurstFrameReachesASocketThatJustOpened() throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < 20; i++) {
-            try (WsClient socket = WsClient.connect(base, "ws/test/")) {
+            // A raw socket that lets the server end each connection: the JDK client's own TCP close
+            // races the server's, and twenty such races in a row left the container's recycled
+            // request objects to the next socket this class opened, which then never answered
+            // (aBinaryFrameCloses1003 on /ws/test/, the test after this one, in several CI runs; docs/known-issues.md).
+            try (RawSocket socket = openRaw("/ws/test/")) {
                 HttpResponse<String> started = http.send(HttpRequest.newBuilder(
                         URI.create(base + "api/notifications/burst/?count=3&interval_ms=10")).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(202, started.statusCode(), started.body());
-                assertEquals("{\"count\": 1}", socket.next());
-                assertEquals("{\"count\": 2}", socket.next());
-                assertEquals("{\"count\": 3}", socket.next());
+                assertEquals("{\"count\": 1}", socket.nextText());
+                assertEquals("{\"count\": 2}", socket.nextText());
+                assertEquals("{\"count\": 3}", socket.nextText());
+                assertEquals(1000, socket.closeNormally().closeCode());
             }
         }
     }

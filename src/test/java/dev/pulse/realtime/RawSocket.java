@@ -167,6 +167,15 @@ final class RawSocket implements AutoCloseable {
         return frame.text();
     }
 
+    /**
+     * Closes as a browser does: a masked close frame (1000), then the server's close frame, so that
+     * {@link #close()} lets the server end the connection first (docs/known-issues.md).
+     */
+    Frame closeNormally() {
+        send(0x8, new byte[] {0x03, (byte) 0xe8}, true, true);
+        return awaitClose();
+    }
+
     /** Reads until the server's close frame (skipping data frames) and returns it. */
     Frame awaitClose() {
         for (Frame frame = next(); frame != null; frame = next()) {
@@ -210,11 +219,18 @@ final class RawSocket implements AutoCloseable {
     @Override
     public void close() {
         try {
+            socket.setSoTimeout(5000);
+            if (!closeReceived && statusLine.contains(" 101 ")) {
+                // Still open: the close handshake first, as a browser does.
+                send(0x8, new byte[] {0x03, (byte) 0xe8}, true, true);
+                for (Frame frame = next(); frame != null && frame.opcode() != 0x8; frame = next()) {
+                    // frames the server sent before its close frame
+                }
+            }
             if (closeReceived) {
                 // Let the server end the connection first, as browsers do (docs/known-issues.md): a client
                 // FIN racing the server's own close can leave the container's recycled request objects
                 // serving the next connection, which then never answers.
-                socket.setSoTimeout(5000);
                 while (in.read() >= 0) {
                     // the server sends nothing after its close frame; wait for its end of stream
                 }
