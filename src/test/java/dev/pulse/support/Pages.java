@@ -77,17 +77,26 @@ public final class Pages {
     }
 
     /**
-     * Waits up to {@link WsClient#TIMEOUT} for {@code condition}. A poll that lands while the page
-     * navigates (a click on Log out, a form post) is answered by chromedriver with "aborted by
-     * navigation" (seen with Chromium 156 in a CI run): that poll counts as "not yet", as a missing
-     * element does; any other driver error still fails the wait at once.
+     * What chromedriver answers to a poll that lands while the page navigates (a click on Log out, a
+     * form post): the command was "aborted by navigation", or the element it had just found belongs
+     * to the page being replaced ("Node with given id does not belong to the document"). Both seen
+     * with Chromium 156 in CI runs.
+     */
+    private static final List<String> NAVIGATION_RACES = List.of("aborted by navigation",
+            "does not belong to the document");
+
+    /**
+     * Waits up to {@link WsClient#TIMEOUT} for {@code condition}. A poll that meets one of the
+     * {@link #NAVIGATION_RACES} counts as "not yet", as a missing element does; any other driver
+     * error still fails the wait at once.
      */
     public static <T> T until(WebDriver driver, Function<? super WebDriver, T> condition) {
         return new WebDriverWait(driver, WsClient.TIMEOUT).until(d -> {
             try {
                 return condition.apply(d);
             } catch (WebDriverException e) {
-                if (e.getMessage() != null && e.getMessage().contains("aborted by navigation")) {
+                String message = e.getMessage();
+                if (message != null && NAVIGATION_RACES.stream().anyMatch(message::contains)) {
                     return null;
                 }
                 throw e;
