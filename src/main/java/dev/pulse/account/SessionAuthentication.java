@@ -15,9 +15,9 @@ import java.io.Serializable;
 import java.util.Set;
 
 /**
- * The session login every request runs under (Jakarta Security 3, section 2.4: an application's
- * own {@link HttpAuthenticationMechanism}; the container calls it on every request, protected or
- * not, the WebSocket upgrade included).
+ * The session login every request runs under: the application's own Jakarta Security
+ * {@link HttpAuthenticationMechanism}, which the container calls on every request, protected or
+ * not, the WebSocket upgrade included.
  * <ul>
  * <li>With a credential ({@link AccountResource#login} calls {@code SecurityContext.authenticate}):
  * the identity store ({@link SecurityConfiguration}) checks it; a valid caller's name and groups
