@@ -4,10 +4,13 @@
 //   GET /api/accounts/session) with Log out, or Log in / Register, a theme toggle, and a menu
 //   button below 640 px;
 // - the live unseen-notifications badge, from one /ws/notifications/ socket per page (seed 004's
-//   frame {"count": n, "current_notification": text|null}), reconnecting with jittered backoff.
+//   frame {"count": n, "current_notification": text|null}), kept open by /assets/pulse-socket.js;
+// - the live unread-chat badge on Chat, from one /ws/room-list/ socket per page (rooms, unread
+//   counts, read positions; the chat index page draws its lists from the same state).
 // It only builds DOM nodes and sets textContent: nothing from the server is ever parsed as HTML.
 // Pages use window.Pulse: me (a Promise of {username, admin} or null), onNotification(fn),
-// onThemeChange(fn), theme(), showSocketState(el, state).
+// onRoomList(fn) (fn(rooms, frame) on every change; rooms: name -> summary), onThemeChange(fn),
+// theme(), showSocketState(el, state).
 (function () {
   'use strict';
   var THEME_KEY = 'pulse.theme';
@@ -21,6 +24,8 @@
 
   var themeListeners = [];
   var notificationListeners = [];
+  var roomListListeners = [];
+  var roomList = null;
 
   var me = fetch('/api/accounts/session', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
     .then(function (r) { return r.ok ? r.json() : null; })
@@ -82,6 +87,8 @@
     SECTIONS.forEach(function (s) { nav.appendChild(link(s[0], s[1], s[2])); });
     var badge = el('span', {class: 'badge', id: 'unseen-badge', 'aria-label': 'unseen notifications', hidden: ''});
     nav.querySelector('#nav-notifications').appendChild(badge);
+    var chatBadge = el('span', {class: 'badge', id: 'chat-badge', 'aria-label': 'unread chat messages', hidden: ''});
+    nav.querySelector('#nav-chat').appendChild(chatBadge);
     var account = el('div', {class: 'account', id: 'account'});
     var theme = el('button', {type: 'button', id: 'theme-toggle', title: 'Switch between light and dark'});
     function label() { theme.textContent = root.dataset.theme === 'dark' ? 'Light' : 'Dark'; }
@@ -110,6 +117,7 @@
         account.appendChild(el('span', {class: 'user', id: 'current-user', text: user.username}));
         account.appendChild(out);
         watchNotifications([badge, menuBadge]);
+        watchRooms(user.username, chatBadge);
       } else {
         // Back here after logging in; on the accounts pages themselves, keep their own ?next=.
         var onAccounts = location.pathname.indexOf('/accounts/') === 0;
@@ -123,28 +131,65 @@
 
   // One socket per page for the badge; pages listen through Pulse.onNotification.
   function watchNotifications(badges) {
-    var attempt = 0;
-    function connect() {
-      var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/notifications/');
-      socket.onopen = function () { attempt = 0; };
-      socket.onmessage = function (event) {
-        var frame;
-        try { frame = JSON.parse(event.data); } catch (e) { return; }
+    PulseSocket.open('/ws/notifications/', {
+      frame: function (frame) {
         if (typeof frame.count !== 'number') return;
         badges.forEach(function (badge) {
           badge.textContent = frame.count > 99 ? '99+' : String(frame.count);
           badge.hidden = frame.count === 0;
         });
         notificationListeners.forEach(function (fn) { fn(frame); });
-      };
-      socket.onclose = function (event) {
-        if (event.code === 1008) return; // refused: logged out or not allowed, retrying cannot help
-        attempt++;
-        var delay = Math.min(30000, 1000 * Math.pow(2, attempt - 1)) * (0.5 + Math.random() / 2);
-        setTimeout(connect, delay);
-      };
+      }
+    });
+  }
+
+  // The room list (/ws/room-list/): a snapshot, then events that keep each room's counts. An
+  // activity the snapshot already counted (id not above the room's last_message_id) is skipped;
+  // a read event carries the server's count, which replaces ours.
+  function watchRooms(username, badge) {
+    function total() {
+      return Object.keys(roomList || {}).reduce(function (sum, name) { return sum + roomList[name].unread_count; }, 0);
     }
-    connect();
+    function apply(frame) {
+      var room = frame.room && typeof frame.room === 'string' ? roomList[frame.room] : null;
+      switch (frame.event) {
+        case 'rooms':
+          roomList = {};
+          frame.rooms.forEach(function (r) { roomList[r.name] = r; });
+          return true;
+        case 'room_created':
+          if (!roomList[frame.room.name]) roomList[frame.room.name] = frame.room;
+          return true;
+        case 'activity':
+          if (!room || frame.message_id <= room.last_message_id) return false;
+          room.last_message_id = frame.message_id;
+          if (frame.author !== username && frame.message_id > room.last_read_id) room.unread_count++;
+          return true;
+        case 'read':
+          if (!room) return false;
+          room.last_read_id = Math.max(room.last_read_id, frame.last_read_id);
+          room.unread_count = frame.unread_count;
+          return true;
+        case 'online_count':
+          if (!room) return false;
+          room.online_count = frame.online_count;
+          return true;
+        case 'user_online':
+        case 'user_offline':
+          return true; // for pages that show who is online (Pulse.onRoomList)
+      }
+      return false;
+    }
+    PulseSocket.open('/ws/room-list/', {
+      frame: function (frame) {
+        if (frame.event !== 'rooms' && !roomList) return;
+        if (!apply(frame)) return;
+        var unread = total();
+        badge.textContent = unread > 99 ? '99+' : String(unread);
+        badge.hidden = unread === 0;
+        roomListListeners.forEach(function (fn) { fn(roomList, frame); });
+      }
+    });
   }
 
   window.Pulse = {
@@ -152,6 +197,10 @@
     theme: function () { return root.dataset.theme; },
     onThemeChange: function (fn) { themeListeners.push(fn); },
     onNotification: function (fn) { notificationListeners.push(fn); },
+    onRoomList: function (fn) {
+      roomListListeners.push(fn);
+      if (roomList) fn(roomList, {event: 'rooms'});
+    },
     // A socket's state as the pages show it: a pill with a word, coloured by state.
     showSocketState: function (node, state) {
       node.textContent = state;

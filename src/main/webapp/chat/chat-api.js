@@ -1,14 +1,19 @@
 // JSON calls for the chat pages; a missing login sends the browser to the login page and back.
-async function chatApi(method, path) {
-  const response = await fetch('/api/' + path, {method: method, credentials: 'same-origin'});
+async function chatApi(method, path, body) {
+  const init = {method: method, credentials: 'same-origin'};
+  if (body !== undefined) {
+    init.headers = {'Content-Type': 'application/json'};
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch('/api/' + path, init);
   if (response.status === 401) {
     location.href = '/accounts/login.html?next=' + encodeURIComponent(location.pathname + location.search);
     throw new Error('Not logged in');
   }
-  let body = null;
-  try { body = await response.json(); } catch (e) { /* no body */ }
+  let reply = null;
+  try { reply = await response.json(); } catch (e) { /* no body */ }
   if (!response.ok) {
-    throw new Error((body && (body.message || body.error)) || ('HTTP ' + response.status));
+    throw new Error((reply && (reply.message || reply.error)) || ('HTTP ' + response.status));
   }
-  return body;
+  return reply;
 }

@@ -6,7 +6,46 @@ const list = document.getElementById('messages');
 const error = document.getElementById('error');
 function showError(text) { error.textContent = text; error.hidden = !text; }
 
-const client = new RoomClient(room, {
+// Who is typing: each name until its frame expires, a false arrives, or their message does.
+const typists = new Map();
+function showTypists() {
+  const names = Array.from(typists.keys());
+  document.getElementById('typing').textContent = names.length === 0 ? ''
+    : names.length === 1 ? names[0] + ' is typing…'
+    : names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1] + ' are typing…';
+}
+function stopTypist(user) {
+  if (typists.has(user)) { clearTimeout(typists.get(user)); typists.delete(user); showTypists(); }
+}
+// Who is here: read over HTTP on each connection, then kept by user_joined / user_left. A count
+// that disagrees (an instance died and its users expired) reads the list again, after a jittered
+// pause so a room full of pages does not ask at once.
+const people = new Set();
+let peopleTimer = null;
+function showPeople() {
+  document.getElementById('people').textContent = people.size === 0 ? 'nobody' : Array.from(people).sort().join(', ');
+}
+function readPeople(delay) {
+  if (peopleTimer) return;
+  peopleTimer = setTimeout(() => {
+    peopleTimer = null;
+    chatApi('GET', 'chat/rooms/' + encodeURIComponent(room) + '/online')
+      .then(online => { people.clear(); online.users.forEach(u => people.add(u)); showPeople(); })
+      .catch(() => { /* the next count change asks again */ });
+  }, delay);
+}
+let me = null;
+Pulse.me.then(user => { me = user && user.username; });
+
+// The read position follows what the user can see: new messages while the tab is visible.
+let readTimer = null;
+function markReadSoon() {
+  if (document.visibilityState !== 'visible' || readTimer) return;
+  readTimer = setTimeout(() => { readTimer = null; client.markRead(); }, 300);
+}
+document.addEventListener('visibilitychange', markReadSoon);
+
+const client = PulseSocket.room(room, {
   message(m) {
     const li = document.createElement('li');
     li.dataset.id = m.id;
@@ -18,13 +57,31 @@ const client = new RoomClient(room, {
     const later = Array.from(list.children).find(other => Number(other.dataset.id) > m.id);
     list.insertBefore(li, later || null);
     if (!later) { list.scrollTop = list.scrollHeight; }
+    stopTypist(m.author);
+    markReadSoon();
+  },
+  presence(user, present) {
+    if (present) people.add(user); else people.delete(user);
+    showPeople();
+  },
+  typing(frame) {
+    if (frame.user === me) return;
+    stopTypist(frame.user);
+    if (frame.typing) {
+      typists.set(frame.user, setTimeout(() => stopTypist(frame.user), frame.expires_in_ms));
+      showTypists();
+    }
   },
   onlineCount(n) {
+    if (n !== people.size) readPeople(500 + Math.random() * 2000);
     document.getElementById('online-count').textContent = n;
     document.getElementById('online').className = 'pill ' + (n > 0 ? 'live' : 'off');
   },
   error(text) { showError(text); },
-  state(text) { Pulse.showSocketState(document.getElementById('connection'), text); }
+  state(text) {
+    Pulse.showSocketState(document.getElementById('connection'), text);
+    if (text === 'connected') { markReadSoon(); readPeople(0); }
+  }
 });
 
 // A private room is titled by the other person; a room the page may not open says why and stops.
@@ -51,6 +108,8 @@ loadEarlier.addEventListener('click', () => {
     .then(more => { if (more) { loadEarlier.disabled = false; } else { loadEarlier.hidden = true; } })
     .catch(e => { loadEarlier.disabled = false; showError(e.message); });
 });
+
+document.getElementById('body').addEventListener('input', (e) => client.typing(e.target.value.trim() !== ''));
 
 document.getElementById('send').addEventListener('submit', (e) => {
   e.preventDefault();

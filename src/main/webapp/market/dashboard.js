@@ -19,7 +19,6 @@
   var series = {};   // symbol -> {prices: [[ms, price]], candles: [...], interval: ms, history: state, name, quote}
   var portfolios = {};  // id -> {row, data}
   var socket = null;
-  var attempt = 0;
   var connectedOnce = false;
   var mode = 'line';
   try { mode = localStorage.getItem(MODE_KEY) === 'candles' ? 'candles' : 'line'; } catch (e) { /* default */ }
@@ -351,55 +350,49 @@
   }
 
   function send(type, data) {
-    if (socket && socket.readyState === WebSocket.OPEN) {
-      socket.send(JSON.stringify({type: type, data: data, timestamp: new Date().toISOString()}));
+    if (socket) {
+      socket.send({type: type, data: data, timestamp: new Date().toISOString()});
     }
   }
 
   function connect() {
-    Pulse.showSocketState(stateNode, attempt ? 'reconnecting' : 'connecting');
-    socket = new WebSocket(C.socketUrl('/ws/realtime/'));
-    socket.onopen = function () {
-      attempt = 0;
-      Pulse.showSocketState(stateNode, 'connected');
-      pending = [];
-      $('subscription-note').hidden = true;
-      symbols.forEach(function (symbol) { subscribe('subscribe_asset', {symbol: symbol}, refusedAsset(symbol)); });
-      subscribePortfolios();
-      if (connectedOnce) {
-        // Back after a break: what was stored meanwhile comes from the history.
-        symbols.forEach(function (symbol) { series[symbol].history = 'none'; });
-        loadHistory(selected);
-      }
-      connectedOnce = true;
-    };
-    socket.onmessage = function (event) {
-      var message;
-      try { message = JSON.parse(event.data); } catch (e) { return; }
-      if (message.type === 'connection') {
-        $('connection-id').textContent = 'connection ' + String(message.data.connection_id).slice(0, 8);
-        $('connection-id').title = message.data.connection_id;
-      }
-      else if (message.type === 'asset_update') onAsset(message.data, message.timestamp);
-      else if (message.type === 'subscription_confirmed') pending.shift();
-      else if (message.type === 'error' && REFUSALS.indexOf(message.data.code) >= 0 && pending.length) {
-        pending.shift()(message.data.message);
-      }
-      else if (message.type === 'portfolio_update' && portfolios[message.data.portfolio_id]) {
-        showPortfolio(portfolios[message.data.portfolio_id], message.data);
-      }
-    };
-    socket.onclose = function (event) {
-      if (event.code === 1008 && event.reason !== 'Session ended') {
+    socket = PulseSocket.open('/ws/realtime/', {
+      state: function (text) { if (text !== 'refused') Pulse.showSocketState(stateNode, text); },
+      open: function () {
+        pending = [];
+        $('subscription-note').hidden = true;
+        symbols.forEach(function (symbol) { subscribe('subscribe_asset', {symbol: symbol}, refusedAsset(symbol)); });
+        subscribePortfolios();
+        if (connectedOnce) {
+          // Back after a break: what was stored meanwhile comes from the history.
+          symbols.forEach(function (symbol) { series[symbol].history = 'none'; });
+          loadHistory(selected);
+        }
+        connectedOnce = true;
+      },
+      frame: function (message) {
+        if (message.type === 'connection') {
+          $('connection-id').textContent = 'connection ' + String(message.data.connection_id).slice(0, 8);
+          $('connection-id').title = message.data.connection_id;
+        }
+        else if (message.type === 'asset_update') onAsset(message.data, message.timestamp);
+        else if (message.type === 'subscription_confirmed') pending.shift();
+        else if (message.type === 'error' && REFUSALS.indexOf(message.data.code) >= 0 && pending.length) {
+          pending.shift()(message.data.message);
+        }
+        else if (message.type === 'portfolio_update' && portfolios[message.data.portfolio_id]) {
+          showPortfolio(portfolios[message.data.portfolio_id], message.data);
+        }
+      },
+      // A logged-out session ends the socket 1008 "Session ended": the page goes on as a visitor's.
+      retryRefused: function (reason) { return reason === 'Session ended'; },
+      refused: function (reason) {
         Pulse.showSocketState(stateNode, 'refused');
-        $('connection-id').textContent = event.reason || 'The server refused this connection.';
-        return;
+        $('connection-id').textContent = reason;
       }
-      attempt++;
-      Pulse.showSocketState(stateNode, 'reconnecting');
-      setTimeout(connect, C.backoff(attempt));
-    };
+    });
   }
+
 
   setMode(mode);
   select(selected);

@@ -18,7 +18,6 @@
   var clientId = 'web-' + Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(4)),
     function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
   var socket = null;
-  var attempt = 0;
   var running = false;        // the user asked for the stream
   var streaming = false;      // the server confirmed it
   var symbol = new URLSearchParams(location.search).get('symbol') || select.value;
@@ -158,7 +157,7 @@
 
   // ---- socket
   function send(frame) {
-    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
+    if (socket) socket.send(frame);
   }
 
   function startStream() {
@@ -168,34 +167,27 @@
   }
 
   function connect() {
-    state(attempt ? 'reconnecting' : 'connecting');
-    socket = new WebSocket(C.socketUrl('/ws/tick/?client_id=' + encodeURIComponent(clientId)));
-    socket.onopen = function () {
-      attempt = 0;
-      state('connected');
-      if (running) startStream();
-    };
-    socket.onmessage = function (event) {
-      var frame;
-      try { frame = JSON.parse(event.data); } catch (e) { return; }
-      onFrame(frame);
-    };
-    socket.onclose = function (event) {
-      streaming = false;
-      if (event.code === 1008) {
+    socket = PulseSocket.open('/ws/tick/?client_id=' + encodeURIComponent(clientId), {
+      state: function (text) {
+        if (text !== 'connected' && text !== 'refused') state(text);
+      },
+      open: function () {
+        state('connected');
+        if (running) startStream();
+      },
+      frame: onFrame,
+      closed: function () { streaming = false; },
+      refused: function (reason) {
         // Refused: retrying cannot help, and neither control can do anything any more.
         running = false;
         buttons();
         $('start').disabled = true;
         state('refused');
-        showError(event.reason || 'The server refused this connection.');
-        return;
+        showError(reason);
       }
-      attempt++;
-      state('reconnecting');
-      setTimeout(connect, C.backoff(attempt));
-    };
+    });
   }
+
 
   function buttons() {
     $('start').disabled = running;

@@ -1,5 +1,6 @@
 package dev.pulse.account;
 
+import dev.pulse.realtime.HttpSessionEnd;
 import dev.pulse.infrastructure.rest.ApiProblem;
 import dev.pulse.infrastructure.rest.CallerRequired;
 import jakarta.inject.Inject;
@@ -120,7 +121,7 @@ public class AccountResource {
             } catch (ServletException e) {
                 LOG.log(Level.FINE, "logout before login", e);
             }
-            existing.invalidate();
+            HttpSessionEnd.invalidate(existing);
             request.getSession(true);
         } else if (existing != null) {
             request.changeSessionId();
@@ -187,7 +188,7 @@ public class AccountResource {
         }
         HttpSession session = request.getSession(false);
         if (session != null) {
-            session.invalidate();
+            HttpSessionEnd.invalidate(session);
         }
         return Response.noContent().build();
     }

@@ -1,6 +1,7 @@
 package dev.pulse.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,6 +24,9 @@ public class AccountService {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    Event<AccountRegistered> registered;
+
     /** Registers a user account; a taken name is reported, never overwritten. */
     public Account register(String username, String password) throws RegistrationException {
         policy.check(username, password);
@@ -38,6 +42,7 @@ public class AccountService {
         em.persist(account);
         // Flush here so a concurrent registration of the same name fails inside this call (unique constraint).
         em.flush();
+        registered.fire(new AccountRegistered(account.id(), account.username()));
         return account;
     }
 

@@ -1,5 +1,6 @@
 package dev.pulse.account;
 
+import dev.pulse.realtime.HttpSessionEnd;
 import dev.pulse.realtime.SessionRegistry;
 import dev.pulse.realtime.UserSessionsEnded;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +44,7 @@ public class SessionSockets {
         for (HttpSession session : List.copyOf(sessions.values())) {
             if (!session.getId().equals(event.keepSessionId())) {
                 try {
-                    session.invalidate();
+                    HttpSessionEnd.invalidate(session);
                 } catch (IllegalStateException alreadyInvalid) {
                     ended(session.getId());
                 }

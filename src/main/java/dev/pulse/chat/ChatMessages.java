@@ -54,6 +54,26 @@ public class ChatMessages {
         return newest == null ? 0 : newest;
     }
 
+    /**
+     * {@link #newestId} of several rooms in one query (one backward index step per room); a room
+     * without messages maps to 0.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<Long, Long> newestIds(java.util.Collection<Long> roomIds) {
+        java.util.Map<Long, Long> newest = new java.util.HashMap<>();
+        if (roomIds.isEmpty()) {
+            return newest;
+        }
+        for (Object result : em.createNativeQuery("SELECT r.id, (SELECT MAX(m.id) FROM chat_message m WHERE m.room_id = r.id) "
+                        + "FROM chat_room r WHERE r.id IN (:ids)")
+                .setParameter("ids", List.copyOf(roomIds))
+                .getResultList()) {
+            Object[] row = (Object[]) result;
+            newest.put(((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue());
+        }
+        return newest;
+    }
+
     /** The newest {@code limit} messages, oldest first. */
     public List<MessageView> latest(long roomId, int limit) {
         if (limit == 0) {

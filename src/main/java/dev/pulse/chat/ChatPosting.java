@@ -4,10 +4,17 @@ import dev.pulse.chat.ChatEvents.MessageView;
 import dev.pulse.realtime.Hub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** Posts a message: stored and committed first, then broadcast to the room on every instance. */
+/**
+ * Posts a message: stored and committed first, then broadcast to the room on every instance, and
+ * announced to the room lists that show the room ({@link RoomList#posted}).
+ */
 @ApplicationScoped
 public class ChatPosting {
+
+    private static final Logger LOG = Logger.getLogger(ChatPosting.class.getName());
 
     @Inject
     ChatMessages messages;
@@ -17,6 +24,9 @@ public class ChatPosting {
 
     @Inject
     Hub hub;
+
+    @Inject
+    RoomList list;
 
     public static String group(String room) {
         return "chat_" + room;
@@ -28,6 +38,13 @@ public class ChatPosting {
             MessageView stored = messages.store(room, author, body);
             // The id is the frame's offset: a joining socket's release drops it if its backlog had it.
             hub.broadcast(group(room.room()), new ChatEvents.Message(stored), stored.id());
+            // Still under the lock: the room lists see a room's messages in id order too. The
+            // message is stored and sent by now, so a failure here must not be told as "not stored".
+            try {
+                list.posted(room, stored);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "room lists not told of message " + stored.id() + " in " + room.room(), e);
+            }
             return stored;
         });
     }

@@ -4,11 +4,15 @@ import dev.pulse.account.AccountPolicy;
 import dev.pulse.infrastructure.rest.ApiProblem;
 import dev.pulse.infrastructure.rest.CallerCheck;
 import dev.pulse.infrastructure.rest.CallerRequired;
+import dev.pulse.account.AccountDirectory;
+import dev.pulse.realtime.RateLimiter;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 
 /**
@@ -33,11 +38,11 @@ public class ChatResource {
     @Context
     SecurityContext security;
 
-    @Inject
-    ChatRooms rooms;
+    @Context
+    UriInfo uri;
 
     @Inject
-    PresenceTracker presence;
+    ChatRooms rooms;
 
     @Inject
     AccountPolicy accountPolicy;
@@ -48,24 +53,123 @@ public class ChatResource {
     @Inject
     ChatSettings settings;
 
-    public record RoomDetails(String name, @JsonbProperty("private") boolean isPrivate, @JsonbProperty("online_count") int onlineCount) {
+    @Inject
+    RoomList list;
+
+    @Inject
+    PresenceTracker presence;
+
+    @Inject
+    OnlineUsers onlineUsers;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    AccountDirectory accounts;
+
+    /** {@code {"name": "book-club"}}, the body of a room creation. */
+    public static class NewRoom {
+        public String name;
     }
 
+    /** {@code {"last_read_id": 57}}, the body of a read mark. */
+    public static class ReadMark {
+        @JsonbProperty("last_read_id")
+        public Long lastReadId;
+    }
+
+    /** Public rooms by name, each as the room list shows it to the caller ({@link ChatEvents.RoomSummary}). */
     @GET
     @Path("/rooms")
     public Response publicRooms() {
-        return Response.ok(rooms.publicRooms()).build();
+        return Response.ok(list.summaries(caller()).stream().filter(room -> !room.isPrivate()).toList()).build();
     }
 
+    /**
+     * Creates a public room: 201 with the room as the list shows it ({@code Location} its details);
+     * 400 a name outside {@link RoomNames}' rules, 409 a name taken ignoring case, 429 more than
+     * {@code pulse.chat.room-create-limit} creations in the window (with {@code Retry-After}).
+     * Every room list hears of it ({@code room_created}).
+     */
+    @POST
+    @Path("/rooms")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewRoom request) {
+        String name;
+        try {
+            name = RoomNames.of(settings).check(request == null ? null : request.name);
+        } catch (RoomNames.InvalidRoomName invalid) {
+            throw ApiProblem.said(400, invalid.getMessage());
+        }
+        RateLimiter.Verdict admission = limiter.admit(new RateLimiter.Limit("chat-room-create", settings.roomCreateLimit(),
+                settings.roomCreateWindowSeconds() * 1000L), caller());
+        if (!admission.admitted()) {
+            long wait = admission.retryAfterSeconds();
+            throw ApiProblem.retryAfter(429, wait, "Too many rooms created, retry in " + wait + " s");
+        }
+        ChatRooms.Listed created;
+        try {
+            created = rooms.create(name, accounts.idOf(caller()).orElseThrow());
+        } catch (ChatRooms.RoomExists exists) {
+            throw ApiProblem.said(409, exists.getMessage());
+        } catch (PersistenceException | TransactionalException raced) {
+            // Another creation of the same name (ignoring case) committed first: the unique folded name refused this one.
+            throw ApiProblem.said(409, "A room named '" + name + "' exists");
+        }
+        list.created(created);
+        return Response.created(uri.getBaseUriBuilder().path("chat/rooms/{room}").build(created.name()))
+                .entity(list.summary(rooms.access(created.name(), caller()), caller())).build();
+    }
+
+    /** One room as the room list shows it to the caller; 404 unknown, 403 private and not a member. */
     @GET
     @Path("/rooms/{room}")
     public Response room(@PathParam("room") String room) {
+        return Response.ok(list.summary(granted(room), caller())).build();
+    }
+
+    /**
+     * Moves the caller's read position in a room forward ({@code {"last_read_id": 57}}; the room
+     * socket's {@code {"read": 57}} does the same): 200 {@code {"event":"read","room":...,
+     * "last_read_id":...,"unread_count":...}} with the position after the call (unchanged when the id
+     * is not above it; clamped to the room's newest message). 400 without a non-negative id.
+     */
+    @PUT
+    @Path("/rooms/{room}/read")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response read(@PathParam("room") String room, ReadMark mark) {
+        if (mark == null || mark.lastReadId == null || mark.lastReadId < 0) {
+            throw ApiProblem.said(400, "Expected {\"last_read_id\": <message id>}");
+        }
+        RoomAccess access = granted(room);
+        ChatEvents.Read read = list.markRead(caller(), access, mark.lastReadId).orElseGet(() -> {
+            ChatEvents.RoomSummary now = list.summary(access, caller());
+            return new ChatEvents.Read(access.room(), now.lastReadId(), now.unreadCount());
+        });
+        return Response.ok(read).build();
+    }
+
+    /** Who is online in a room (a member's view): {@code {"online_count":2,"users":["alice","bob"]}}. */
+    @GET
+    @Path("/rooms/{room}/online")
+    public Response roomOnline(@PathParam("room") String room) {
+        return Response.ok(presence.online(granted(room).room())).build();
+    }
+
+    /** Who is online anywhere in the app (has a Pulse page open): {@code {"online_count":5,"users":[...]}}. */
+    @GET
+    @Path("/online")
+    public Response online() {
+        return Response.ok(onlineUsers.online()).build();
+    }
+
+    private RoomAccess granted(String room) {
         RoomAccess access = rooms.access(room, caller());
         return switch (access.verdict()) {
             case UNKNOWN_ROOM -> throw ApiProblem.said(404, "Unknown room");
             case NOT_A_MEMBER -> throw ApiProblem.said(403, "Not a member of this room");
-            case GRANTED -> Response.ok(new RoomDetails(access.room(), access.isPrivate(),
-                    presence.onlineCount(access.room()))).build();
+            case GRANTED -> access;
         };
     }
 
@@ -131,14 +235,18 @@ public class ChatResource {
         if (!accountPolicy.plausibleUsername(username)) {
             throw ApiProblem.said(404, "Unknown user");
         }
-        Optional<ChatRooms.Conversation> conversation;
+        Optional<ChatRooms.Opened> opened;
         try {
-            conversation = rooms.openPrivate(caller(), username);
+            opened = rooms.open(caller(), username);
         } catch (PersistenceException | TransactionalException raced) {
             // The other user created the same room at the same moment: it exists now.
-            conversation = rooms.openPrivate(caller(), username);
+            opened = rooms.open(caller(), username);
         }
-        return Response.ok(conversation.orElseThrow(() -> ApiProblem.said(404, "Unknown user"))).build();
+        ChatRooms.Opened conversation = opened.orElseThrow(() -> ApiProblem.said(404, "Unknown user"));
+        if (conversation.created()) {
+            list.opened(conversation);
+        }
+        return Response.ok(conversation.conversation()).build();
     }
 
     /** The caller's name: {@link CallerCheck} let only a logged-in caller through. */

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /** A room: public ones are open to every logged-in user, private ones only to their members. */
 @Entity
@@ -21,6 +22,14 @@ public class ChatRoom {
     @Column(nullable = false, unique = true, length = 100)
     private String name;
 
+    /** The name folded to lower case: unique, so names are unique ignoring case. */
+    @Column(name = "name_key", nullable = false, unique = true, length = 100)
+    private String nameKey;
+
+    /** The account that created a public room; null for seeded and private rooms. */
+    @Column(name = "created_by")
+    private Long createdBy;
+
     @Column(name = "is_private", nullable = false)
     private boolean privateRoom;
 
@@ -31,9 +40,20 @@ public class ChatRoom {
     }
 
     public ChatRoom(String name, boolean privateRoom) {
+        this(name, privateRoom, null);
+    }
+
+    public ChatRoom(String name, boolean privateRoom, Long createdBy) {
         this.name = name;
+        this.nameKey = key(name);
+        this.createdBy = createdBy;
         this.privateRoom = privateRoom;
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** How names compare: ignoring case, whatever the locale. */
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     public Long id() {

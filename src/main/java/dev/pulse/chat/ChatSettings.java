@@ -47,6 +47,78 @@ public class ChatSettings {
     @ConfigProperty(name = "pulse.chat.post-window-seconds", defaultValue = "60")
     int postWindowSeconds;
 
+    /** Room names users choose: at least this many characters. */
+    @Inject
+    @ConfigProperty(name = "pulse.chat.room-name-min-length", defaultValue = "3")
+    int roomNameMinLength;
+
+    /** Room names users choose: at most this many characters (capped at 60: the column holds private names too). */
+    @Inject
+    @ConfigProperty(name = "pulse.chat.room-name-max-length", defaultValue = "40")
+    int roomNameMaxLength;
+
+    /** Rooms one user may create per window (cluster-wide); more get 429 with Retry-After. */
+    @Inject
+    @ConfigProperty(name = "pulse.chat.room-create-limit", defaultValue = "5")
+    int roomCreateLimit;
+
+    @Inject
+    @ConfigProperty(name = "pulse.chat.room-create-window-seconds", defaultValue = "3600")
+    int roomCreateWindowSeconds;
+
+    /** Unread counts stop counting here (the list shows "999+"): a count is one bounded index range read. */
+    @Inject
+    @ConfigProperty(name = "pulse.chat.unread-count-cap", defaultValue = "999")
+    int unreadCountCap;
+
+    /** A user's typing indicator is broadcast to a room at most once per this many milliseconds. */
+    @Inject
+    @ConfigProperty(name = "pulse.chat.typing-throttle-ms", defaultValue = "2000")
+    int typingThrottleMs;
+
+    /** How long a typing indicator lasts without a refresh (clients hide it then; sent in each frame). */
+    @Inject
+    @ConfigProperty(name = "pulse.chat.typing-expiry-ms", defaultValue = "6000")
+    int typingExpiryMs;
+
+    /** Most names in a "who is online" list (the count is always complete). */
+    @Inject
+    @ConfigProperty(name = "pulse.chat.online-list-max", defaultValue = "200")
+    int onlineListMax;
+
+    public int onlineListMax() {
+        return Math.max(1, onlineListMax);
+    }
+
+    public int roomNameMinLength() {
+        return Math.max(1, Math.min(roomNameMinLength, roomNameMaxLength()));
+    }
+
+    public int roomNameMaxLength() {
+        return Math.max(1, Math.min(roomNameMaxLength, 60));
+    }
+
+    public int roomCreateLimit() {
+        return Math.max(1, roomCreateLimit);
+    }
+
+    public int roomCreateWindowSeconds() {
+        return Math.max(1, roomCreateWindowSeconds);
+    }
+
+    public int unreadCountCap() {
+        return Math.max(1, unreadCountCap);
+    }
+
+    public int typingThrottleMs() {
+        return Math.max(0, typingThrottleMs);
+    }
+
+    /** Always longer than the throttle, so a user who keeps typing never blinks off between frames. */
+    public int typingExpiryMs() {
+        return Math.max(typingThrottleMs() + 1000, typingExpiryMs);
+    }
+
     public int postLimit() {
         return Math.max(1, postLimit);
     }

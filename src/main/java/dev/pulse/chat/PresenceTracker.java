@@ -2,23 +2,27 @@ package dev.pulse.chat;
 
 import dev.pulse.realtime.Hub;
 import dev.pulse.realtime.presence.Presence;
+import dev.pulse.realtime.presence.PresenceListener;
 import dev.pulse.realtime.presence.Roster;
 import dev.pulse.realtime.presence.RosterSpec;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Who is online in each room, counted by users (two tabs of one user count once) across every
  * instance: the core {@link Roster} with one group per room, on the chat's own maps. The count is
  * announced to the room as {@code {"event":"online_count","online_count":N}} when it changes; a
- * socket whose join changes nothing gets the count for itself. A dead instance's users leave
- * after {@code pulse.chat.presence-ttl-seconds}.
+ * socket whose join changes nothing gets the count for itself. Right before a changed count the
+ * room hears who came or went ({@link ChatEvents.PresenceChange}: {@code user_joined},
+ * {@code user_left}); the list itself is read over HTTP ({@link #online}). A dead instance's users
+ * leave after {@code pulse.chat.presence-ttl-seconds} plus at most one refresh period.
  */
 @ApplicationScoped
-public class PresenceTracker {
+public class PresenceTracker implements PresenceListener {
 
     static final String PRESENCE_MAP = "pulse.chat.presence";
     static final String ANNOUNCED_MAP = "pulse.chat.online-announced";
@@ -32,16 +36,24 @@ public class PresenceTracker {
     @Inject
     ChatSettings settings;
 
+    @Inject
+    RoomList list;
+
     /** Groups are room names. */
     Roster rooms;
 
     @PostConstruct
     void start() {
-        rooms = presence.roster(spec(settings), this::announce);
+        rooms = presence.roster(spec(settings), this);
     }
 
     static RosterSpec spec(ChatSettings settings) {
-        return new RosterSpec(PRESENCE_MAP, ANNOUNCED_MAP, Duration.ofSeconds(settings.presenceTtlSeconds()),
+        return spec(settings, PRESENCE_MAP, ANNOUNCED_MAP);
+    }
+
+    /** A chat roster on its own maps, with the chat's presence TTL and refresh. */
+    static RosterSpec spec(ChatSettings settings, String entriesMap, String countsMap) {
+        return new RosterSpec(entriesMap, countsMap, Duration.ofSeconds(settings.presenceTtlSeconds()),
                 Duration.ofSeconds(settings.presenceRefreshSeconds()));
     }
 
@@ -58,12 +70,34 @@ public class PresenceTracker {
         rooms.untrack(room, user);
     }
 
+    /** {@link #onlineCount} of several rooms in one read of the cluster's counts (a room absent from the map: 0). */
+    public java.util.Map<String, Integer> onlineCounts(java.util.Set<String> rooms) {
+        return this.rooms.users(rooms);
+    }
+
     /** Users online in a room, on every instance (the last count announced). */
     public int onlineCount(String room) {
         return rooms.users(room);
     }
 
+    /** Who is online in a room, read now from the cluster's entries (for HTTP, not a socket's join). */
+    public ChatEvents.OnlineList online(String room) {
+        List<String> users = rooms.members(room).stream().sorted().limit(settings.onlineListMax()).toList();
+        return new ChatEvents.OnlineList(Math.max(users.size(), onlineCount(room)), users);
+    }
+
+    @Override
+    public void usersChanged(String room, int users) {
+        announce(room, users);
+    }
+
+    @Override
+    public void userChanged(String room, String user, boolean present) {
+        hub.broadcast(ChatPosting.group(room), ChatEvents.PresenceChange.inRoom(user, present));
+    }
+
     void announce(String room, int users) {
         hub.broadcast(ChatPosting.group(room), new ChatEvents.OnlineCount(users));
+        list.onlineCountChanged(room, users);
     }
 }

@@ -11,11 +11,11 @@ import java.util.OptionalLong;
 
 /**
  * The {@code /ws/rooms/{room}/[?after=<id>]} channel: anonymous sockets, unknown rooms and private
- * rooms of others are refused with 1008; a member joins ({@link RoomSessions#join}) and posts
- * {@link MessageBody} frames; errors are {@link ChatEvents.Error} frames.
+ * rooms of others are refused with 1008; a member joins ({@link RoomSessions#join}) and sends
+ * {@link RoomFrame} frames (posts, read marks, typing); errors are {@link ChatEvents.Error} frames.
  */
 @ApplicationScoped
-public class RoomChannel implements Channel<MessageBody> {
+public class RoomChannel implements Channel<RoomFrame> {
 
     @Inject
     ChatRooms rooms;
@@ -49,13 +49,16 @@ public class RoomChannel implements Channel<MessageBody> {
     }
 
     @Override
-    public void handle(Connection connection, MessageBody message) {
+    public void handle(Connection connection, RoomFrame message) {
         sessions.receive(connection, message);
     }
 
     @Override
     public String error(Connection connection, MalformedMessageException problem) {
-        String text = problem.kind() == MalformedMessageException.Kind.WRONG_TYPE ? MessageBody.EXPECTED : problem.getMessage();
+        String text = problem.kind() != MalformedMessageException.Kind.WRONG_TYPE ? problem.getMessage()
+                : "read".equals(problem.property()) ? "read must be a message id"
+                : "typing".equals(problem.property()) ? "typing must be true or false"
+                : RoomFrame.EXPECTED;
         return codec.encode(new ChatEvents.Error(text));
     }
 

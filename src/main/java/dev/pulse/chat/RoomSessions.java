@@ -50,6 +50,12 @@ public class RoomSessions {
     @Inject
     RateLimiter limiter;
 
+    @Inject
+    RoomList list;
+
+    @Inject
+    TypingIndicators typing;
+
     private RateLimiter.Limit postLimit() {
         return new RateLimiter.Limit("chat-post", settings.postLimit(), settings.postWindowSeconds() * 1000L);
     }
@@ -133,12 +139,35 @@ public class RoomSessions {
         return read;
     }
 
-    /** Validates, stores, then broadcasts; a bad frame gets an error to its sender only. */
-    public void receive(Connection connection, MessageBody frame) {
+    /**
+     * A post is validated, stored, then broadcast; a read mark moves the user's read position (the
+     * room lists of that user hear of it); a typing frame goes to the room, throttled. A bad frame
+     * gets an error to its sender only.
+     */
+    public void receive(Connection connection, RoomFrame frame) {
         RoomAccess room = (RoomAccess) connection.attributes().get(ROOM);
         if (room == null) {
             return;
         }
+        if (frame.isPost()) {
+            post(connection, room, frame);
+        } else if (frame.read() != null) {
+            read(connection, room, frame.read());
+        } else if (frame.typing() != null) {
+            typing.typing(room.room(), connection.user(), frame.typing());
+        }
+    }
+
+    private void read(Connection connection, RoomAccess room, long lastReadId) {
+        try {
+            list.markRead(connection.user(), room, lastReadId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "read mark in room " + room.room() + " by " + connection.user() + " failed", e);
+            connection.send(codec.encode(new ChatEvents.Error("Read position not stored, try again")));
+        }
+    }
+
+    private void post(Connection connection, RoomAccess room, RoomFrame frame) {
         try {
             String body = frame.text(settings.maxMessageLength());
             // Per user, across rooms and instances: one client cannot flood rooms and the database.
@@ -154,6 +183,7 @@ public class RoomSessions {
                 throw new IllegalStateException("no account " + connection.user());
             }
             posting.post(room, author, body);
+            typing.posted(room.room(), connection.user());
         } catch (MalformedMessageException e) {
             connection.send(codec.encode(new ChatEvents.Error(e.getMessage())));
         } catch (RuntimeException e) {

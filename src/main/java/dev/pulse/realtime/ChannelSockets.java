@@ -49,6 +49,7 @@ public class ChannelSockets {
     /** {@code @OnOpen}: registers the socket and joins it, or closes it with the refusal's code. */
     public void open(Session session, Channel<?> channel, Map<String, String> path) {
         Connection connection = hub.open(session);
+        connection.onLeave(() -> channel.leave(connection));
         Optional<Channel.Refusal> refusal;
         try {
             // Resolved here, not on the first frame: a channel that names no frame type fails at once.
@@ -95,7 +96,8 @@ public class ChannelSockets {
     /** {@code @OnClose}: the channel's leave, then the hub forgets the socket. */
     public void close(Session session, Channel<?> channel) {
         try {
-            channel.leave(Hub.connectionOf(session));
+            // Once: the hub's sweep may have run it already for a close the container reported late.
+            Hub.connectionOf(session).leave();
         } catch (IllegalStateException neverOpened) {
             // the socket failed before the hub registered it: nothing to leave
         }

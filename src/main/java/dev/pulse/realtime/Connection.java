@@ -317,6 +317,47 @@ public final class Connection {
      * Called by the hub's sweep: how many sweeps (including this one) the socket has been idle,
      * and, in {@code stuck[0]}, how many its frame in flight has waited (0 when none is in flight).
      */
+    /** What this socket's channel does when it leaves ({@link ChannelSockets}); run once by {@link #leave}. */
+    private Runnable leaving;
+    /** Guarded by this. */
+    private boolean left;
+    /** Consecutive sweeps that found the socket closed while it is still registered; guarded by this. */
+    private int deadSweeps;
+
+    /** Sets what {@link #leave} runs. */
+    public void onLeave(Runnable leave) {
+        this.leaving = leave;
+    }
+
+    /**
+     * Runs the channel's leave once, whoever comes first: the container's {@code @OnClose}, or the
+     * hub's sweep for a socket whose close the container never reported.
+     */
+    public void leave() {
+        Runnable run;
+        synchronized (this) {
+            if (left) {
+                return;
+            }
+            left = true;
+            run = leaving;
+        }
+        if (run != null) {
+            run.run();
+        }
+    }
+
+    /**
+     * For the hub's sweep: how many sweeps in a row found this socket closed (by Pulse, or as the
+     * container sees its session) while it is still registered, 0 when open.
+     */
+    int deadSweeps() {
+        synchronized (this) {
+            deadSweeps = closed || !sink.isOpen() ? deadSweeps + 1 : 0;
+            return deadSweeps;
+        }
+    }
+
     int sweep(int[] stuck) {
         synchronized (this) {
             stuck[0] = inFlight ? ++inFlightSweeps : 0;

@@ -12,7 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -69,9 +72,11 @@ public class Hub implements ClusterBus.Receiver {
     private Counter slowDisconnects;
     private Counter sendTimeouts;
     private Counter idleCloses;
+    private Counter unreportedCloses;
     private ScheduledFuture<?> sweeper;
     private int stuckSweeps;
     private int idleSweeps;
+    private int graceSweeps;
 
     private final Connection.Listener overflowHandling = new Connection.Listener() {
         @Override
@@ -106,12 +111,14 @@ public class Hub implements ClusterBus.Receiver {
         slowDisconnects = metrics.counter("pulse_ws_slow_client_disconnects_total");
         sendTimeouts = metrics.counter("pulse_ws_send_timeouts_total");
         idleCloses = metrics.counter("pulse_ws_idle_closes_total");
+        unreportedCloses = metrics.counter("pulse_ws_unreported_closes_total");
         metrics.gauge("pulse_ws_connections", this, Hub::connectionCount);
         metrics.gauge("pulse_ws_queued_frames", this, Hub::queuedFrames);
         lanes = new DeliveryLanes(settings.deliveryLanes(), threads);
         bus.subscribe(this);
         long period = settings.sweepPeriodMillis();
         stuckSweeps = sweepsFor(settings.sendTimeoutMillis(), period);
+        graceSweeps = sweepsFor(settings.closeGraceMillis(), period);
         idleSweeps = settings.idleTimeoutMillis() <= 0 ? Integer.MAX_VALUE : sweepsFor(settings.idleTimeoutMillis(), period);
         sweeper = scheduler.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
     }
@@ -120,8 +127,47 @@ public class Hub implements ClusterBus.Receiver {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1, (millis + period - 1) / period));
     }
 
+    /** Set when the instance starts shutting down: no new sockets ({@link WebSocketGuardFilter} answers 503). */
+    private volatile boolean draining;
+
+    /** Whether this instance is shutting down and refuses new sockets. */
+    public boolean draining() {
+        return draining;
+    }
+
+    /**
+     * The first step of a shutdown: refuse new sockets, then close this instance's sockets with
+     * 1012 Service Restart (IANA's WebSocket close code registry), in batches spread
+     * evenly over {@code pulse.ws.shutdown-spread-ms} in a random order, so clients reconnect
+     * (through the load balancer, to an instance that stays) at different moments rather than as
+     * one storm; each resumes by its last id. Runs on the container's shutdown thread, which it
+     * holds for the spread; the closes run inline (the scheduler may already be stopping).
+     */
+    void drain() {
+        draining = true;
+        List<Connection> open = new ArrayList<>(connections.values());
+        if (open.isEmpty()) {
+            return;
+        }
+        Collections.shuffle(open);
+        long spread = settings.shutdownSpreadMillis();
+        int batches = (int) Math.max(1, Math.min(open.size(), spread / DRAIN_STEP_MILLIS));
+        LOG.info(() -> "Shutting down: closing " + open.size() + " sockets with 1012 over " + spread + " ms");
+        for (int batch = 0; batch < batches; batch++) {
+            if (batch > 0) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(spread / batches));
+            }
+            for (Connection connection : open.subList(batch * open.size() / batches, (batch + 1) * open.size() / batches)) {
+                connection.close(CloseReason.CloseCodes.SERVICE_RESTART.getCode(), "Service restart");
+            }
+        }
+    }
+
+    private static final long DRAIN_STEP_MILLIS = 50;
+
     @PreDestroy
     void stop() {
+        drain();
         bus.unsubscribe(this);
         if (sweeper != null) {
             sweeper.cancel(false);
@@ -148,6 +194,13 @@ public class Hub implements ClusterBus.Receiver {
             });
         }
         for (Connection connection : connections.values()) {
+            if (connection.deadSweeps() > graceSweeps) {
+                unreportedCloses.inc();
+                LOG.info(() -> connection + " is closed but the container never reported it: leaving it");
+                connection.leave();
+                close(connection);
+                continue;
+            }
             int idle = connection.sweep(stuck);
             if (stuck[0] > stuckSweeps) {
                 sendTimeouts.inc();
@@ -218,6 +271,11 @@ public class Hub implements ClusterBus.Receiver {
     }
 
     private void closeLater(Runnable close) {
+        if (draining) {
+            // Shutting down: the scheduler may be stopping, and a handshake is no longer completing here.
+            close.run();
+            return;
+        }
         scheduler.schedule(close, settings.closeDelayMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -46,4 +46,9 @@ final class LateSink implements TextSink {
         }
         socket.close(code, reason);
     }
+
+    @Override
+    public synchronized boolean isOpen() {
+        return target == null || target.isOpen();
+    }
 }

@@ -34,6 +34,32 @@ public class RealtimeSettings {
         return closeDelayMillis;
     }
 
+    /**
+     * On shutdown this instance closes its sockets with 1012 (Service Restart) spread evenly over
+     * this many milliseconds, so their clients reconnect at different moments instead of at once.
+     */
+    @Inject
+    @ConfigProperty(name = "pulse.ws.shutdown-spread-ms", defaultValue = "3000")
+    long shutdownSpreadMillis;
+
+    public long shutdownSpreadMillis() {
+        return Math.max(0, Math.min(shutdownSpreadMillis, 60_000));
+    }
+
+    /**
+     * A socket found closed (by Pulse, or in the container's view of its session) for this long
+     * without the container's {@code @OnClose} is forgotten by the hub, and its channel's leave runs
+     * (presence, groups): Payara 6 now and then never reports the close of a socket whose peer went
+     * away mid-write (docs/known-issues.md).
+     */
+    @Inject
+    @ConfigProperty(name = "pulse.ws.close-grace-ms", defaultValue = "5000")
+    long closeGraceMillis = 5000;
+
+    public long closeGraceMillis() {
+        return Math.max(0, closeGraceMillis);
+    }
+
     /** A frame the socket has not taken after this long means a dead or stuck peer: the socket is closed. */
     @Inject
     @ConfigProperty(name = "pulse.ws.send-timeout-ms", defaultValue = "15000")

@@ -26,6 +26,11 @@ public interface TextSink {
         close(code, reason);
     }
 
+    /** Whether the transport is still open as far as the container knows (true where it cannot tell). */
+    default boolean isOpen() {
+        return true;
+    }
+
     /**
      * The session as a sink. Closing happens on {@code closer}, never on the caller's thread: a
      * close from {@code @OnOpen} on the upgrading thread races the container's completion of the
@@ -34,6 +39,7 @@ public interface TextSink {
      */
     static TextSink of(Session session, Consumer<Runnable> closer) {
         BiConsumer<String, SendHandler> sender = TyrusSockets.sender(session);
+        Object transport = TyrusSockets.transport(session);
         return new TextSink() {
             // A connection passes the same callback with every frame: adapt it once, not per frame.
             private Consumer<Throwable> adapted;
@@ -65,6 +71,11 @@ public interface TextSink {
                     closeNow(code, reason);
                     TyrusSockets.abortTransport(session);
                 });
+            }
+
+            @Override
+            public boolean isOpen() {
+                return session.isOpen() && TyrusSockets.transportOpen(transport);
             }
 
             private void closeNow(int code, String reason) {

@@ -142,6 +142,46 @@ final class TyrusSockets {
         }
     }
 
+    /**
+     * The TCP connection under the socket (Grizzly's), kept by its sink to ask {@link #transportOpen}
+     * later; null where the container is not Tyrus on Grizzly (then the session's state is all there is).
+     */
+    static Object transport(Session session) {
+        try {
+            return grizzlyConnection(webConnection(session));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            fallback("the transport's open state", e);
+            return null;
+        }
+    }
+
+    /**
+     * Whether the TCP connection is still open. Payara 6 now and then loses the close of a socket
+     * whose peer left while a frame was being written (docs/known-issues.md): Tyrus then never
+     * learns of it and its session stays "open", but Grizzly has closed the connection.
+     */
+    static boolean transportOpen(Object transport) {
+        if (transport == null) {
+            return true;
+        }
+        try {
+            return (Boolean) IS_OPEN.get(transport.getClass()).invoke(transport);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    private static final ClassValue<java.lang.reflect.Method> IS_OPEN = new ClassValue<>() {
+        @Override
+        protected java.lang.reflect.Method computeValue(Class<?> type) {
+            try {
+                return type.getMethod("isOpen");
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    };
+
     /** The servlet container's connection behind the socket: Tyrus's writer -> upgrade handler -> WebConnection. */
     private static Object webConnection(Session session) throws ReflectiveOperationException {
         Object webSocket = field(session.getAsyncRemote(), "webSocket");

@@ -18,6 +18,7 @@ import java.util.logging.Logger;
  * accepted one is upgraded through a {@link FrameScanner} that enforces masking, text-only and
  * {@code pulse.ws.max-message-bytes} on every frame, fragmented or not. A client that leaves
  * before the 101 is written is logged at FINE (see {@link ClientGone}), not as a container trace.
+ * While the instance shuts down ({@link Hub#draining}) every handshake gets 503 with {@code Retry-After}.
  */
 @WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
 public class WebSocketGuardFilter extends HttpFilter {
@@ -27,11 +28,21 @@ public class WebSocketGuardFilter extends HttpFilter {
     @Inject
     RealtimeSettings settings;
 
+    @Inject
+    Hub hub;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getHeader("Sec-WebSocket-Key") == null) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (hub.draining()) {
+            // Shutting down (sockets here are closing with 1012): the client retries, elsewhere.
+            response.setHeader("Connection", "close");
+            response.setHeader("Retry-After", "1");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service restart");
             return;
         }
         Optional<String> problem = RequestLine.problem(request.getRequestURI(), request.getQueryString());

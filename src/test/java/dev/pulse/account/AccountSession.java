@@ -50,6 +50,17 @@ public final class AccountSession {
         return session;
     }
 
+    /** Logs {@code username} (registered with {@link #PASSWORD}, e.g. by {@link #newUser}) in on the server at {@code base}. */
+    public static AccountSession login(URL base, String username) {
+        AccountSession session = new AccountSession(base);
+        HttpResponse<String> login = session.post("api/accounts/login", credentials(username, PASSWORD));
+        if (login.statusCode() != 200) {
+            throw new AssertionError("login on " + base + " failed: " + login.statusCode() + " " + login.body());
+        }
+        session.username = username;
+        return session;
+    }
+
     public String username() {
         return username;
     }
@@ -61,6 +72,11 @@ public final class AccountSession {
     public HttpResponse<String> post(String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
         return send(request.POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> put(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     public HttpResponse<String> get(String path) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.account.AccountSession;
+import dev.pulse.chat.ChatFixtures.Pair;
 import dev.pulse.support.TestEnvironment;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
@@ -33,21 +34,22 @@ class ChatIT {
 
     // ---- helpers
 
-    /** A private room of two fresh users: a room no other test touches. */
-    private record Pair(AccountSession a, AccountSession b, String room) {
-    }
-
     private Pair privatePair(String prefix) {
-        AccountSession a = AccountSession.newUser(base, prefix + "a");
-        AccountSession b = AccountSession.newUser(base, prefix + "b");
-        HttpResponse<String> opened = a.post("api/chat/private/" + b.username(), null);
-        assertEquals(200, opened.statusCode(), opened.body());
-        return new Pair(a, b, WsClient.parse(opened.body()).getString("room"));
+        return ChatFixtures.privatePair(base, prefix);
     }
 
     /** Opens a room socket and consumes the join frames up to the online count, returning that count frame. */
     private static JsonObject joined(WsClient socket) {
         return socket.nextJson(frame -> frame.getString("event").equals("online_count"));
+    }
+
+    /**
+     * The next frame that is not a presence event (a join sends the room {@code user_joined}
+     * before {@code online_count}, the joiner included; {@code OnlinePresenceIT} tests those).
+     */
+    private static JsonObject nextIgnoringPresence(WsClient socket) {
+        return socket.nextJson("a frame other than user_joined / user_left", 4,
+                frame -> !frame.getString("event").equals("user_joined") && !frame.getString("event").equals("user_left"));
     }
 
     private static boolean isMessage(JsonObject frame) {
@@ -75,18 +77,7 @@ class ChatIT {
     }
 
     private static List<Long> storedIds(String room) throws Exception {
-        try (Connection db = database();
-             PreparedStatement query = db.prepareStatement(
-                     "SELECT m.id FROM chat_message m JOIN chat_room r ON r.id = m.room_id WHERE r.name = ? ORDER BY m.id")) {
-            query.setString(1, room);
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                }
-            }
-            return ids;
-        }
+        return ChatFixtures.storedIds(room);
     }
 
     // ---- access
@@ -235,7 +226,7 @@ class ChatIT {
                 assertEquals("history " + i, message.getString("body"));
                 assertEquals(posted.get(i - 1), message.getJsonNumber("id").longValue());
             }
-            assertEquals("online_count", b.nextJson().getString("event"));
+            assertEquals("online_count", nextIgnoringPresence(b).getString("event"));
         }
     }
 
@@ -259,7 +250,7 @@ class ChatIT {
             try (WsClient resumed = pair.b().connect(path + "?after=" + lastSeen)) {
                 assertEquals("missed 1", resumed.nextJson().getJsonObject("message").getString("body"));
                 assertEquals("missed 2", resumed.nextJson().getJsonObject("message").getString("body"));
-                assertEquals("online_count", resumed.nextJson().getString("event"));
+                assertEquals("online_count", nextIgnoringPresence(resumed).getString("event"));
                 a.send(post("live"));
                 assertEquals("live", resumed.nextJson(ChatIT::isMessage).getJsonObject("message").getString("body"));
             }
@@ -397,7 +388,7 @@ class ChatIT {
             assertTrue(shown.indexOf(mine) < shown.indexOf(theirs));
 
             // The connection drops; a message posted meanwhile arrives through the resume, once.
-            driver.executeScript("client.socket.close(4000, 'test drop');");
+            driver.executeScript("client.drop(4000, 'test drop');");
             String missed = "posted while the page was disconnected " + other.username();
             try (WsClient socket = other.connect("ws/rooms/lobby/")) {
                 joined(socket);
@@ -406,7 +397,7 @@ class ChatIT {
             }
             WsClient.eventually(() -> assertTrue(bodies(driver).contains(missed), bodies(driver).toString()));
             WsClient.eventually(() -> assertEquals("connected", driver.findElement(org.openqa.selenium.By.id("connection")).getText()));
-            String resumedUrl = (String) driver.executeScript("return client.socket.url;");
+            String resumedUrl = (String) driver.executeScript("return client.url();");
             assertTrue(resumedUrl.contains("?after="), "the page reconnected with a resume point: " + resumedUrl);
             List<String> afterResume = bodies(driver);
             assertEquals(1, afterResume.stream().filter(missed::equals).count());
@@ -441,7 +432,7 @@ class ChatIT {
         try (WsClient joiner = pair.b().connect(path)) {
             List<Long> history = new ArrayList<>();
             JsonObject frame;
-            while (isMessage(frame = joiner.nextJson())) {
+            while (isMessage(frame = nextIgnoringPresence(joiner))) {
                 history.add(frame.getJsonObject("message").getJsonNumber("id").longValue());
             }
             assertEquals("online_count", frame.getString("event"));
@@ -457,7 +448,7 @@ class ChatIT {
             assertEquals(stored.get(posted - 200), next);
             List<Long> replayed = new ArrayList<>();
             JsonObject frame;
-            while (isMessage(frame = resumed.nextJson())) {
+            while (isMessage(frame = nextIgnoringPresence(resumed))) {
                 replayed.add(frame.getJsonObject("message").getJsonNumber("id").longValue());
             }
             assertEquals(stored.subList(posted - 200, posted), replayed, "the newest 200 (pulse.chat.resume-limit)");
@@ -592,7 +583,7 @@ class ChatIT {
             assertEquals(sent, bodies(driver), "all of them, in order, once");
 
             // Disconnected long enough to miss more than the server replays: the page fills the gap over HTTP.
-            driver.executeScript("window.reconnect = client.connect; client.connect = function () {}; client.socket.close(4000, 'test drop');");
+            driver.executeScript("client.suspend();");
             try (WsClient writer = pair.b().connect(path)) {
                 joined(writer);
                 for (int i = 0; i < 205; i++) {
@@ -603,7 +594,7 @@ class ChatIT {
                     writer.nextJson(ChatIT::isMessage);
                 }
             }
-            driver.executeScript("client.connect = window.reconnect; client.connect();");
+            driver.executeScript("client.resume();");
             WsClient.eventually(() -> assertEquals(sent.size(), bodies(driver).size()));
             assertEquals(sent, bodies(driver), "the gap was filled, in order, nothing twice");
             WsClient.eventually(() -> assertEquals("connected", driver.findElement(org.openqa.selenium.By.id("connection")).getText()));

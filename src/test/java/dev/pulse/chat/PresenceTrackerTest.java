@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** The chat's part of presence: rooms as groups, the online_count frame, announcing to the room's group. */
+/** The chat's part of presence: rooms as groups, the online_count frame, announcing to the room's group and the room lists. */
 class PresenceTrackerTest {
 
     /** What the tracker broadcast, in order, as {@code group=count}. */
@@ -19,7 +19,8 @@ class PresenceTrackerTest {
 
         @Override
         public void broadcast(String group, Object message) {
-            broadcasts.add(group + "=" + ((ChatEvents.OnlineCount) message).onlineCount());
+            broadcasts.add(group + "=" + (message instanceof ChatEvents.OnlineCount count ? count.onlineCount()
+                    : ((ChatEvents.RoomOnlineCount) message).room() + ":" + ((ChatEvents.RoomOnlineCount) message).onlineCount()));
         }
     }
 
@@ -28,6 +29,8 @@ class PresenceTrackerTest {
         RecordingHub hub = new RecordingHub();
         PresenceTracker tracker = new PresenceTracker();
         tracker.hub = hub;
+        tracker.list = new RoomList();
+        tracker.list.hub = hub;
         ChatSettings settings = new ChatSettings();
         settings.presenceTtlSeconds = 30;
         settings.presenceRefreshSeconds = 10;
@@ -40,7 +43,10 @@ class PresenceTrackerTest {
         assertEquals(2, tracker.onlineCount("lobby"));
         tracker.leave("lobby", "carol");
         tracker.leave("lobby", "carol");
-        assertEquals(List.of(group + "=1", group + "=2", group + "=1"), hub.broadcasts);
+        // Each change goes to the room and, with the room's name, to the room lists.
+        String lists = RoomList.PUBLIC_GROUP;
+        assertEquals(List.of(group + "=1", lists + "=lobby:1", group + "=2", lists + "=lobby:2", group + "=1", lists + "=lobby:1"),
+                hub.broadcasts);
         assertEquals(1, tracker.onlineCount("lobby"));
     }
 

@@ -88,6 +88,9 @@ class RoomChannelTest {
         assertError(socket, "{\"text\": \"hi\"}", "Expected {\"body\": \"<text>\"}");
         assertError(socket, "{\"body\": \"   \"}", "Message is empty");
         assertError(socket, "{\"message\": \" \"}", "Message is empty");
+        assertError(socket, "{\"read\": -1}", "read must be a message id");
+        assertError(socket, "{\"read\": \"7\"}", "read must be a message id");
+        assertError(socket, "{\"typing\": 1}", "typing must be true or false");
         assertFalse(socket.isClosed());
     }
 
@@ -101,11 +104,11 @@ class RoomChannelTest {
 
     @Test
     void theBodyIsStrippedAndItsLengthConfigured() throws MalformedMessageException {
-        assertEquals("hi", new MessageBody(" hi ", null).text(5));
-        assertEquals("seed", new MessageBody(null, Json.createValue("seed")).text(5));
-        assertEquals("body", new MessageBody("body", Json.createValue("seed")).text(5));
+        assertEquals("hi", new RoomFrame(" hi ", null).text(5));
+        assertEquals("seed", new RoomFrame(null, Json.createValue("seed")).text(5));
+        assertEquals("body", new RoomFrame("body", Json.createValue("seed")).text(5));
         MalformedMessageException tooLong = assertThrows(MalformedMessageException.class,
-                () -> new MessageBody("123456", null).text(5));
+                () -> new RoomFrame("123456", null).text(5));
         assertEquals("Message is longer than 5 characters", tooLong.getMessage());
     }
 

@@ -94,6 +94,12 @@ public final class HubHarness implements AutoCloseable {
             return this;
         }
 
+        /** How long a closed socket may wait for the container's close before the hub leaves it. */
+        public Builder closeGraceMillis(long millis) {
+            harness.settings.closeGraceMillis = millis;
+            return this;
+        }
+
         public HubHarness build() {
             return harness.wire();
         }

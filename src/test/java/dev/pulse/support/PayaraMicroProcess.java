@@ -39,11 +39,19 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /** As {@link #joinTestCluster(String)}, with extra environment (settings this instance alone needs). */
     public static PayaraMicroProcess joinTestCluster(String name, java.util.Map<String, String> environment) {
+        return joinTestCluster(name, environment, 1);
+    }
+
+    /**
+     * As {@link #joinTestCluster(String, java.util.Map)}, with its Hazelcast port searched from the
+     * suite's port plus {@code portOffset}: several extra instances at once each get their own offset.
+     */
+    public static PayaraMicroProcess joinTestCluster(String name, java.util.Map<String, String> environment, int portOffset) {
         String hazelcastPort = System.getProperty("pulse.it.hazelcastPort");
         return start(name, List.of(
                 "--clustername", System.getProperty("pulse.it.clusterName"),
                 "--clustermode", "tcpip:127.0.0.1:" + hazelcastPort,
-                "--startport", Integer.toString(Integer.parseInt(hazelcastPort) + 1),
+                "--startport", Integer.toString(Integer.parseInt(hazelcastPort) + portOffset),
                 "--interfaces", "127.0.0.1",
                 "--hzinitialjoinwait", "0"), environment);
     }

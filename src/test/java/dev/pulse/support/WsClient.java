@@ -122,6 +122,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return frame;
     }
 
+    /** The next frame if one arrives within {@code wait} (zero: only one already here), else null. */
+    public String nextWithin(Duration wait) {
+        return poll(wait.toNanos());
+    }
+
     public JsonObject nextJson() {
         return parse(next());
     }

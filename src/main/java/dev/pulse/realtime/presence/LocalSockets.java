@@ -42,6 +42,12 @@ final class LocalSockets {
         return users == null ? 0 : users.size();
     }
 
+    /** The users with a socket in the group here (a copy). */
+    Set<String> userSet(String group) {
+        Map<String, Integer> users = sockets.get(group);
+        return users == null ? Set.of() : Set.copyOf(users.keySet());
+    }
+
     boolean occupied(String group) {
         return sockets.containsKey(group);
     }

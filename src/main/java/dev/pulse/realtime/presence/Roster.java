@@ -4,6 +4,7 @@ import dev.pulse.realtime.cluster.ClusterState;
 import dev.pulse.realtime.cluster.ClusterStoppedException;
 import dev.pulse.realtime.cluster.SharedMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +52,12 @@ public final class Roster {
     private final Set<String> recounted = ConcurrentHashMap.newKeySet();
     /** Instance ids seen in the entries map (this one included). */
     private final Set<String> instances = ConcurrentHashMap.newKeySet();
+    /**
+     * Per group this instance has sockets in: the users present on every instance as last seen
+     * (the last recount, kept up to date by this instance's own arrivals and departures). A
+     * recount compares against it to name the users an expiry removed. Changed only under the group lock.
+     */
+    private final Map<String, Set<String>> lastSeen = new ConcurrentHashMap<>();
 
     /** A roster nobody refreshes: use {@link Presence#roster}, except in tests that call {@link #refresh} themselves. */
     public Roster(ClusterState cluster, RosterSpec spec, PresenceListener listener) {
@@ -92,6 +99,22 @@ public final class Roster {
         }
     }
 
+    /**
+     * The users present in the group on every instance, read now (clustered: a scan of the group's
+     * entries, so not for a per-socket path; alone: this instance's sockets).
+     */
+    public Set<String> members(String group) {
+        if (!cluster.clustered()) {
+            return sockets.userSet(group);
+        }
+        return recount(entries(), group);
+    }
+
+    /** {@link #users(String)} of several groups in one read (absent: 0). */
+    public Map<String, Integer> users(Set<String> groups) {
+        return counts().getAll(groups);
+    }
+
     /** Distinct users present in the group on every instance: the last count reported (0 when none). */
     public int users(String group) {
         Integer count = counts().get(group);
@@ -115,7 +138,8 @@ public final class Roster {
             } else {
                 published.remove(pair);
             }
-            return reportIfChanged(group, sockets.users(group));
+            // Alone, the count moves only by this user's first or last socket.
+            return reportIfChanged(group, sockets.users(group), () -> userChanged(group, user, present));
         }
         SharedMap<String> entries = entries();
         if (present) {
@@ -123,16 +147,55 @@ public final class Roster {
             publish(entries, group, user);
             if (recounted.add(group)) {
                 // First arrival here since this instance had no one in the group: count from the entries.
-                return reportIfChanged(group, recount(entries, group));
+                Set<String> members = recount(entries, group);
+                Set<String> before = lastSeen.put(group, members);
+                return reportIfChanged(group, members.size(), () -> {
+                    if (before != null) {
+                        tellDifferences(group, before, members);
+                    } else if (!elsewhere(entries, group, user)) {
+                        // Nothing seen here before to compare with: name only the user who just came.
+                        userChanged(group, user, true);
+                    }
+                });
             }
-            return !elsewhere(entries, group, user) && reportIfChanged(group, users(group) + 1);
+            return !elsewhere(entries, group, user) && reportIfChanged(group, users(group) + 1, () -> userChanged(group, user, true));
         }
         published.remove(pair);
         entries.delete(pair + SEPARATOR + instance);
         if (!sockets.occupied(group)) {
             recounted.remove(group);
+            lastSeen.remove(group);
         }
-        return !elsewhere(entries, group, user) && reportIfChanged(group, Math.max(0, users(group) - 1));
+        return !elsewhere(entries, group, user) && reportIfChanged(group, Math.max(0, users(group) - 1), () -> userChanged(group, user, false));
+    }
+
+    /** Tells the listener of one user's arrival or departure and keeps {@link #lastSeen}. */
+    private void userChanged(String group, String user, boolean present) {
+        Set<String> seen = lastSeen.get(group);
+        if (seen != null) {
+            Set<String> updated = new HashSet<>(seen);
+            if (present) {
+                updated.add(user);
+            } else {
+                updated.remove(user);
+            }
+            lastSeen.put(group, updated);
+        }
+        listener.userChanged(group, user, present);
+    }
+
+    /** After a recount changed the count: the users who left (expired) and came since the last one seen. */
+    private void tellDifferences(String group, Set<String> before, Set<String> now) {
+        for (String user : before) {
+            if (!now.contains(user)) {
+                listener.userChanged(group, user, false);
+            }
+        }
+        for (String user : now) {
+            if (!before.contains(user)) {
+                listener.userChanged(group, user, true);
+            }
+        }
     }
 
     /** Whether another instance this one knows of has published the user in the group. */
@@ -148,13 +211,16 @@ public final class Roster {
 
     /*
      * Telling the listener inside the group lock keeps reports in order, so the last one carries
-     * the true count. Returns whether the count differs from the last reported one.
+     * the true count. When the count changed, {@code who} first tells who came or went (so a
+     * client that waits for the count has seen the names by then), then the count is reported.
+     * Returns whether the count differs from the last reported one.
      */
-    private boolean reportIfChanged(String group, int count) {
+    private boolean reportIfChanged(String group, int count, Runnable who) {
         SharedMap<Integer> counts = counts();
         Integer previous = count == 0 ? counts.remove(group) : counts.put(group, count);
         boolean changed = previous == null ? count != 0 : previous != count;
         if (changed) {
+            who.run();
             listener.usersChanged(group, count);
         }
         return changed;
@@ -181,7 +247,13 @@ public final class Roster {
                         }
                     }
                     recounted.add(group);
-                    return reportIfChanged(group, recount(entries, group));
+                    Set<String> members = recount(entries, group);
+                    Set<String> before = lastSeen.put(group, members);
+                    return reportIfChanged(group, members.size(), () -> {
+                        if (before != null) {
+                            tellDifferences(group, before, members);
+                        }
+                    });
                 });
             }
         } catch (ClusterStoppedException e) {
@@ -210,8 +282,8 @@ public final class Roster {
         entries.set(group + SEPARATOR + user + SEPARATOR + instance, group, spec.ttl());
     }
 
-    /** Distinct users with a live entry in the group (a scan: only on refresh and a group's first arrival). */
-    private int recount(SharedMap<String> entries, String group) {
+    /** Users with a live entry in the group (a scan: only on refresh, a group's first arrival, and {@link #members}). */
+    private Set<String> recount(SharedMap<String> entries, String group) {
         Set<String> users = new HashSet<>();
         // By value (the group) rather than key prefix: exact whatever characters the group name holds.
         for (String key : entries.keysWithValue(group)) {
@@ -220,7 +292,7 @@ public final class Roster {
             users.add(key.substring(first + 1, second));
             instances.add(key.substring(second + 1));
         }
-        return users.size();
+        return users;
     }
 
     /** The group's key in the counts map is its lock: every change of its count runs under it. */

@@ -38,10 +38,17 @@ class RosterTest {
     /** What a roster reported, in order, as {@code group=users}. */
     static final class Recording implements PresenceListener {
         final List<String> reports = new CopyOnWriteArrayList<>();
+        /** Users who came ({@code +name}) and went ({@code -name}), in order. */
+        final List<String> people = new CopyOnWriteArrayList<>();
 
         @Override
         public void usersChanged(String group, int users) {
             reports.add(group + "=" + users);
+        }
+
+        @Override
+        public void userChanged(String group, String user, boolean present) {
+            people.add((present ? "+" : "-") + user);
         }
 
         String last() {
@@ -78,17 +85,24 @@ class RosterTest {
         assertTrue(b.track(group, "bob"));
         assertEquals(group + "=2", heardB.last());
         assertEquals(2, a.users(group));
+        assertEquals(List.of("+alice"), heardA.people);
+        assertEquals(List.of("+bob"), heardB.people, "alice was already present through a: no second arrival");
+        assertEquals(Set.of("alice", "bob"), a.members(group));
 
-        // Instance b dies: nothing removes its entries, they expire; a's next refresh reports it.
+        // Instance b dies: nothing removes its entries, they expire; a's next refresh reports it,
+        // naming bob (who was only on b) as gone, and alice (still on a) as nothing.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             a.refresh();
             assertEquals(List.of(group + "=1", group + "=1"), heardA.reports);
         });
         assertEquals(1, a.users(group));
+        assertEquals(List.of("+alice", "-bob"), heardA.people);
+        assertEquals(Set.of("alice"), a.members(group));
 
         assertTrue(a.untrack(group, "alice"));
         assertEquals(group + "=0", heardA.last());
         assertEquals(0, a.users(group));
+        assertEquals(List.of("+alice", "-bob", "-alice"), heardA.people);
     }
 
     @Test
@@ -122,11 +136,13 @@ class RosterTest {
         assertTrue(local.track(group, "dave"));
         assertFalse(local.untrack(group, "carol"));
         assertEquals(List.of(group + "=1", group + "=2"), heard.reports);
+        assertEquals(Set.of("carol", "dave"), local.members(group));
         assertEquals(2, local.users(group));
         assertTrue(local.untrack(group, "carol"));
         assertTrue(local.untrack(group, "dave"));
         assertEquals(List.of(group + "=1", group + "=2", group + "=1", group + "=0"), heard.reports);
         assertEquals(0, local.users(group));
+        assertEquals(List.of("+carol", "+dave", "-carol", "-dave"), heard.people);
     }
 
     @Test
