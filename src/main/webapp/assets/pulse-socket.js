@@ -37,6 +37,15 @@
     return 250 + Math.random() * 1250;
   }
 
+  // A page that is hidden for good or put in the back/forward cache closes its sockets itself
+  // (1000: the only code below 3000 a page may send), so the server sees the user leave at once
+  // (presence), and reopens them if the page is shown again from that cache.
+  var live = [];
+  window.addEventListener('pagehide', function () { live.forEach(function (h) { h.suspend(1000, 'page hidden'); }); });
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) live.forEach(function (h) { h.resume(); });
+  });
+
   function open(path, handlers) {
     var socket = null;
     var attempt = 0;
@@ -71,7 +80,7 @@
       };
     }
     connect();
-    return {
+    var handle = {
       send: function (object) {
         if (!socket || socket.readyState !== WebSocket.OPEN) return false;
         socket.send(typeof object === 'string' ? object : JSON.stringify(object));
@@ -81,9 +90,11 @@
       close: function () { stopped = true; if (socket) socket.close(1000, 'bye'); },
       url: function () { return socket ? socket.url : null; },
       drop: function (code, reason) { if (socket) socket.close(code || 4000, reason || 'dropped'); },
-      suspend: function () { suspended = true; if (socket) socket.close(4000, 'suspended'); },
-      resume: function () { if (suspended) { suspended = false; connect(); } }
+      suspend: function (code, reason) { suspended = true; if (socket) socket.close(code || 4000, reason || 'suspended'); },
+      resume: function () { if (suspended && !stopped) { suspended = false; connect(); } }
     };
+    live.push(handle);
+    return handle;
   }
 
   function history(room, query) {

@@ -175,7 +175,8 @@ class RoomListIT {
         HttpResponse<String> refused = busy.post("api/chat/rooms", named(AccountSession.uniqueName("busy5")));
         assertEquals(429, refused.statusCode(), refused.body());
         long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
-        assertTrue(retryAfter >= 1 && retryAfter <= 3600, "Retry-After " + retryAfter);
+        // The limiter's sliding-window estimate (RateLimiter) may ask for up to two windows.
+        assertTrue(retryAfter >= 1 && retryAfter <= 2 * 3600, "Retry-After " + retryAfter);
         assertEquals("Too many rooms created, retry in " + retryAfter + " s", WsClient.parse(refused.body()).getString("error"));
         // Per user: another user still creates.
         assertEquals(201, AccountSession.newUser(base, "calm").post("api/chat/rooms", named(AccountSession.uniqueName("calm"))).statusCode());
