@@ -19,19 +19,36 @@ function stopTypist(user) {
 }
 // Who is here: read over HTTP on each connection, then kept by user_joined / user_left. A count
 // that disagrees (an instance died and its users expired) reads the list again, after a jittered
-// pause so a room full of pages does not ask at once.
+// pause so a room full of pages does not ask at once. The list read is a snapshot taken at some
+// moment while it is in flight: the joins and leaves heard meanwhile are replayed over it, in
+// order, so a reply that left before our own join cannot erase it.
 const people = new Set();
 let peopleTimer = null;
+let heardDuringRead = null;
+let countDuringRead = null;
 function showPeople() {
   document.getElementById('people').textContent = people.size === 0 ? 'nobody' : Array.from(people).sort().join(', ');
 }
+function applyPresence(user, present) {
+  if (present) people.add(user); else people.delete(user);
+}
 function readPeople(delay) {
-  if (peopleTimer) return;
+  if (peopleTimer || heardDuringRead) return;
   peopleTimer = setTimeout(() => {
     peopleTimer = null;
+    heardDuringRead = [];
+    countDuringRead = null;
     chatApi('GET', 'chat/rooms/' + encodeURIComponent(room) + '/online')
-      .then(online => { people.clear(); online.users.forEach(u => people.add(u)); showPeople(); })
-      .catch(() => { /* the next count change asks again */ });
+      .then(online => {
+        people.clear();
+        online.users.forEach(u => people.add(u));
+        heardDuringRead.forEach(([user, present]) => applyPresence(user, present));
+        heardDuringRead = null;
+        showPeople();
+        // A count heard meanwhile that still disagrees is one the read may have missed.
+        if (countDuringRead !== null && countDuringRead !== people.size) readPeople(500 + Math.random() * 2000);
+      })
+      .catch(() => { heardDuringRead = null; /* the next count change asks again */ });
   }, delay);
 }
 let me = null;
@@ -61,7 +78,8 @@ const client = PulseSocket.room(room, {
     markReadSoon();
   },
   presence(user, present) {
-    if (present) people.add(user); else people.delete(user);
+    if (heardDuringRead) heardDuringRead.push([user, present]);
+    applyPresence(user, present);
     showPeople();
   },
   typing(frame) {
@@ -73,6 +91,7 @@ const client = PulseSocket.room(room, {
     }
   },
   onlineCount(n) {
+    if (heardDuringRead) countDuringRead = n;
     if (n !== people.size) readPeople(500 + Math.random() * 2000);
     document.getElementById('online-count').textContent = n;
     document.getElementById('online').className = 'pill ' + (n > 0 ? 'live' : 'off');

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.account.AccountSession;
+import dev.pulse.support.ContainerCloseRace;
 import dev.pulse.support.PayaraMicroProcess;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -52,38 +52,6 @@ class BadInputIT {
     private static final String TRAILING_ERROR = "Malformed JSON: unexpected text after the JSON value";
     private static final String DEEP_ERROR = "Malformed JSON: nested deeper than 32 levels";
     private static final String DEEP = "[".repeat(1000) + "]".repeat(1000);
-
-    /**
-     * The only traces this test tolerates: the container's close race (docs/known-issues.md). A client
-     * that closes (or is closed) while the container is still finishing its request or upgrade makes
-     * Grizzly or Catalina use that connection's objects after recycling them. Eight forms were seen, a
-     * new one every few runs ("context", "request", "this.request", "connection" or "storage" is null;
-     * a request or response that "has not been set"; a disposed CompositeBuffer), so the kind is
-     * matched, not the texts: a {@code NullPointerException} or {@code IllegalStateException} thrown
-     * in Grizzly or Catalina code (logged, or uncaught on a container thread), plus anything failing
-     * inside Grizzly's HTTP/2 upgrade header check (HTTP/2 is needed on: without it, JDK clients' POSTs
-     * hang). A trace with a {@code dev.pulse}
-     * frame anywhere always fails, and so does any other exception or any thrown elsewhere (Tyrus,
-     * Jersey, JSON-B, Hibernate, Weld...), which is where client input would show.
-     */
-    private static final Pattern RECYCLED_OBJECT = Pattern.compile(
-            "^(Exception in thread \"[^\"]*\" )?java\\.lang\\.(NullPointerException|IllegalStateException)\\b");
-
-    /** Where the container's own code runs: the top frame of a recycled-object failure. */
-    private static final List<String> CONTAINER_FRAMES = List.of("\tat org.glassfish.grizzly.", "\tat org.apache.catalina.");
-
-    /** The frame of Grizzly's HTTP/2 upgrade header check, where the race shows in more than one exception. */
-    private static final String HTTP2_UPGRADE_CHECK = "at org.glassfish.grizzly.http2.Http2BaseFilter.checkRequestHeadersOnUpgrade(";
-
-    /** True for a trace (exception line, then frames) of the container's close race; see {@link #RECYCLED_OBJECT}. */
-    static boolean isContainerCloseRace(List<String> trace) {
-        if (trace.stream().anyMatch(line -> line.contains("dev.pulse."))) {
-            return false;
-        }
-        boolean recycledObject = trace.size() > 1 && RECYCLED_OBJECT.matcher(trace.get(0)).find()
-                && CONTAINER_FRAMES.stream().anyMatch(trace.get(1)::startsWith);
-        return recycledObject || trace.stream().anyMatch(line -> line.contains(HTTP2_UPGRADE_CHECK));
-    }
 
     private static PayaraMicroProcess server;
     private static URL base;
@@ -464,7 +432,7 @@ class BadInputIT {
                 end++;
             }
             List<String> trace = lines.subList(i - 1, end);
-            if (!isContainerCloseRace(trace)) {
+            if (!ContainerCloseRace.matches(trace)) {
                 traces.add(String.join("\n", trace.subList(0, Math.min(trace.size(), 40))));
             }
             i = end;
