@@ -49,7 +49,7 @@ public class ChatSettings {
 
     /** Room names users choose: at least this many characters. */
     @Inject
-    @ConfigProperty(name = "pulse.chat.room-name-min-length", defaultValue = "3")
+    @ConfigProperty(name = "pulse.chat.room-name-min-length", defaultValue = "1")
     int roomNameMinLength;
 
     /** Room names users choose: at most this many characters (capped at 60: the column holds private names too). */

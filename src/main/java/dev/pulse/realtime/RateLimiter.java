@@ -40,7 +40,7 @@ public class RateLimiter {
 
     /** Admitted, or refused with the time until one more event would be admitted. */
     public record Verdict(boolean admitted, long retryAfterMillis) {
-        static final Verdict ADMITTED = new Verdict(true, 0);
+        public static final Verdict ADMITTED = new Verdict(true, 0);
 
         /** Whole seconds to wait, rounded up, at least 1 (for {@code Retry-After} and error texts). */
         public long retryAfterSeconds() {
