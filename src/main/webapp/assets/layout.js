@@ -154,7 +154,7 @@
       var room = frame.room && typeof frame.room === 'string' ? roomList[frame.room] : null;
       switch (frame.event) {
         case 'rooms':
-          roomList = {};
+          roomList = Object.create(null); // no prototype: a room named "constructor" is a room like any other
           frame.rooms.forEach(function (r) { roomList[r.name] = r; });
           return true;
         case 'room_created':

@@ -28,8 +28,13 @@ public class ChatPosting {
     @Inject
     RoomList list;
 
+    /**
+     * The hub group of a room's sockets. Each kind of chat group has its own prefix ending in a
+     * dot, which room names cannot contain: a room named {@code user_bob} or {@code rooms} can never
+     * be the group of someone's room list ({@link RoomList}).
+     */
     public static String group(String room) {
-        return "chat_" + room;
+        return "chat.room." + room;
     }
 
     public MessageView post(RoomAccess room, ChatMessages.Member author, String body) {

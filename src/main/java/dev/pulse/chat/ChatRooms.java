@@ -49,15 +49,19 @@ public class ChatRooms {
      * or renamed and memberships never revoked, so a grant stays true; refusals are not kept (the
      * room may be created later). Bounded: cleared when it grows past {@link #GRANTS_KEPT}.
      */
-    private final Map<String, RoomAccess> grants = new ConcurrentHashMap<>();
+    private final Map<Grant, RoomAccess> grants = new ConcurrentHashMap<>();
     private static final int GRANTS_KEPT = 10_000;
+
+    /** A grant's key: the room, and for a private room the user (null for a public one, which grants everyone). */
+    private record Grant(String room, String user) {
+    }
 
     /** Who may use a room: a socket's join asks this, so a grant costs no query after the first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public RoomAccess access(String roomName, String username) {
-        RoomAccess known = grants.get(roomName);
+        RoomAccess known = grants.get(new Grant(roomName, null));
         if (known == null) {
-            known = grants.get(roomName + '\n' + username);
+            known = grants.get(new Grant(roomName, username));
         }
         if (known != null) {
             return known;
@@ -67,7 +71,7 @@ public class ChatRooms {
             if (grants.size() > GRANTS_KEPT) {
                 grants.clear();
             }
-            grants.put(access.isPrivate() ? roomName + '\n' + username : roomName, access);
+            grants.put(new Grant(roomName, access.isPrivate() ? username : null), access);
         }
         return access;
     }

@@ -18,13 +18,13 @@ import java.util.stream.Collectors;
  * The room list as one user sees it (rooms, online and unread counts, read positions) and the
  * events that keep it live on {@code /ws/room-list/}: public rooms' events go to the group
  * {@value #PUBLIC_GROUP} (every list socket), a user's own ({@code read}, private rooms) to
- * {@code chat_user_<name>} (that user's list sockets on every instance and tab). Every write it
+ * {@code chat.user.<name>} (that user's list sockets on every instance and tab). Every write it
  * announces has committed before the announcement.
  */
 @ApplicationScoped
 public class RoomList {
 
-    static final String PUBLIC_GROUP = "chat_rooms";
+    static final String PUBLIC_GROUP = "chat.rooms";
 
     @Inject
     ChatRooms rooms;
@@ -49,7 +49,7 @@ public class RoomList {
 
     /** The group of one user's list sockets. */
     static String userGroup(String username) {
-        return "chat_user_" + username;
+        return "chat.user." + username;
     }
 
     /**

@@ -27,6 +27,7 @@ public class RoomSessions {
     private static final Logger LOG = Logger.getLogger(RoomSessions.class.getName());
     private static final String ROOM = RoomSessions.class.getName() + ".room";
     private static final String AUTHOR = RoomSessions.class.getName() + ".author";
+    private static final String READ_MARK = RoomSessions.class.getName() + ".read";
     static final String NOT_STORED = "Message not stored, try again";
 
     @Inject
@@ -159,8 +160,15 @@ public class RoomSessions {
     }
 
     private void read(Connection connection, RoomAccess room, long lastReadId) {
+        // A position never moves back: a read at or below this socket's last one is a no-op, answered
+        // here rather than by two database reads (a client repeating its read costs nothing).
+        Long marked = (Long) connection.attributes().get(READ_MARK);
+        if (marked != null && lastReadId <= marked) {
+            return;
+        }
         try {
             list.markRead(connection.user(), room, lastReadId);
+            connection.attributes().put(READ_MARK, lastReadId);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "read mark in room " + room.room() + " by " + connection.user() + " failed", e);
             connection.send(codec.encode(new ChatEvents.Error("Read position not stored, try again")));

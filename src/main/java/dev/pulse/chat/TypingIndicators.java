@@ -28,28 +28,35 @@ public class TypingIndicators {
     @Inject
     ChatSettings settings;
 
-    /** When each (room, user) was last announced as typing, in milliseconds. */
-    private final Map<String, Long> announced = new ConcurrentHashMap<>();
+    /**
+     * Each (room, user) last announced as typing: when, and whether the indicator is still up. An
+     * ended one is kept until its throttle window passes, so that alternating true and false is
+     * throttled like a stream of true (at most one of each per window).
+     */
+    private record Announced(long at, boolean active) {
+    }
+
+    private final Map<String, Announced> announced = new ConcurrentHashMap<>();
 
     /** {@code user} started or stopped typing in {@code room}. */
     public void typing(String room, String user, boolean typing) {
         long now = System.currentTimeMillis();
         String key = room + '\n' + user;
+        Announced last = announced.get(key);
         if (typing) {
-            Long last = announced.get(key);
-            if (last != null && now - last < settings.typingThrottleMs()) {
+            if (last != null && now - last.at() < settings.typingThrottleMs()) {
                 return;
             }
             if (announced.size() >= KEPT) {
-                long expired = now - settings.typingExpiryMs();
-                announced.values().removeIf(at -> at < expired);
+                long expired = now - Math.max(settings.typingExpiryMs(), settings.typingThrottleMs());
+                announced.values().removeIf(entry -> entry.at() < expired);
             }
-            announced.put(key, now);
+            announced.put(key, new Announced(now, true));
             broadcast(room, user, true);
-        } else {
-            Long last = announced.remove(key);
-            // Nobody shows an indicator that was never sent or has expired: nothing to end.
-            if (last != null && now - last < settings.typingExpiryMs()) {
+        } else if (last != null && last.active()) {
+            announced.put(key, new Announced(last.at(), false));
+            // Nobody shows an indicator that has expired: nothing to end.
+            if (now - last.at() < settings.typingExpiryMs()) {
                 broadcast(room, user, false);
             }
         }

@@ -219,6 +219,30 @@ class RoomListIT {
     }
 
     @Test
+    void aRoomNamedAfterAUsersListGroupHearsNothingOfThatUsersList() {
+        // Room sockets and a user's list sockets are different hub groups whatever the room is called:
+        // a public room "user_<bob>" once shared the group of bob's room lists (private activity, reads).
+        Pair pair = privatePair("grp");
+        AccountSession mallory = AccountSession.newUser(base, "mal");
+        String lure = "user_" + pair.b().username();
+        assertEquals(201, mallory.post("api/chat/rooms", named(lure)).statusCode());
+        try (WsClient listB = pair.b().connect("ws/room-list/"); WsClient spy = joinRoom(mallory, lure);
+             WsClient socketA = joinRoom(pair.a(), pair.room())) {
+            rooms(listB);
+            long secret = posted(socketA, "only for bob");
+            // Control: bob's list hears of it.
+            JsonObject activity = listB.nextJson(RoomListIT::notPresence);
+            assertEquals("activity", activity.getString("event"), activity.toString());
+            assertEquals(secret, activity.getJsonNumber("message_id").longValue());
+            // Barrier: the first frame the spy gets after it is her own message, not bob's activity.
+            spy.send(post("anyone?"));
+            JsonObject next = spy.nextJson(RoomListIT::notPresence);
+            assertEquals("message", next.getString("event"), next.toString());
+            assertEquals("anyone?", next.getJsonObject("message").getString("body"));
+        }
+    }
+
+    @Test
     void anonymousListSocketsAreClosedAndFramesAreAnswered() {
         try (WsClient anonymous = WsClient.connect(base, "ws/room-list/")) {
             assertEquals(1008, anonymous.awaitClose());

@@ -39,8 +39,18 @@ class TypingIndicatorsTest {
         typing.typing("other", "alice", true);
         typing.typing("lobby", "alice", false);
         typing.typing("lobby", "alice", false);
-        assertEquals(List.of("chat_lobby:alice=true/90000", "chat_lobby:bob=true/90000", "chat_other:alice=true/90000",
-                "chat_lobby:alice=false/90000"), broadcasts);
+        assertEquals(List.of("chat.room.lobby:alice=true/90000", "chat.room.lobby:bob=true/90000", "chat.room.other:alice=true/90000",
+                "chat.room.lobby:alice=false/90000"), broadcasts);
+    }
+
+    @Test
+    void alternatingTrueAndFalseIsThrottledLikeAStreamOfTrue() {
+        for (int i = 0; i < 50; i++) {
+            typing.typing("lobby", "mallory", true);
+            typing.typing("lobby", "mallory", false);
+        }
+        // One start and one end in the window; the 49 restarts after it are dropped, and so are their ends.
+        assertEquals(List.of("chat.room.lobby:mallory=true/90000", "chat.room.lobby:mallory=false/90000"), broadcasts);
     }
 
     @Test
@@ -49,7 +59,7 @@ class TypingIndicatorsTest {
         typing.posted("lobby", "alice");
         typing.typing("lobby", "alice", false);
         typing.typing("lobby", "alice", true);
-        assertEquals(List.of("chat_lobby:alice=true/90000", "chat_lobby:alice=true/90000"), broadcasts);
+        assertEquals(List.of("chat.room.lobby:alice=true/90000", "chat.room.lobby:alice=true/90000"), broadcasts);
     }
 
     @Test
