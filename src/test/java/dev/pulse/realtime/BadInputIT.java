@@ -82,7 +82,13 @@ class BadInputIT {
                 "/ws/accounts/me/", "/ws/rooms/lobby/");
     }
 
+    /** An upgraded socket, live both ways (a ping answered) before the test sends its bad input. */
     private static RawSocket openRaw(String path) {
+        return upgraded(path).awaitLive();
+    }
+
+    /** An upgraded socket, used at once: for a socket the server refuses as it opens. */
+    private static RawSocket upgraded(String path) {
         RawSocket socket = RawSocket.open(base, path, user.cookieHeader());
         assertEquals(101, socket.status(), path);
         return socket;
@@ -191,7 +197,7 @@ class BadInputIT {
     @Order(1)
     void aRefusedTickSocketDropsTheFrameSentRightAfterTheHandshake() {
         for (int i = 0; i < 10; i++) {
-            try (RawSocket socket = openRaw("/ws/tick/?client_id=not%20valid")) {
+            try (RawSocket socket = upgraded("/ws/tick/?client_id=not%20valid")) {
                 socket.sendText("{\"event\":\"subscribe_ticks\",\"symbol\":\"AAPL\"}");
                 RawSocket.Frame close = socket.awaitClose();
                 assertEquals(1008, close.closeCode());
