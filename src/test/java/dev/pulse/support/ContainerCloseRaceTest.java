@@ -41,6 +41,20 @@ class ContainerCloseRaceTest {
     }
 
     @Test
+    void aServletAccessorAnsweringNullUnderTyrusIsTheRace() {
+        assertTrue(ContainerCloseRace.matches(List.of(
+                "java.lang.NullPointerException: Cannot invoke \"jakarta.servlet.ServletContext.getInitParameter(String)\" because the return value of \"jakarta.servlet.http.HttpServletRequest.getServletContext()\" is null",
+                "\tat org.glassfish.tyrus.servlet.TyrusServletUpgrade.upgrade(TyrusServletUpgrade.java:213)",
+                "\tat org.glassfish.tyrus.servlet.TyrusServletFilter.doFilter(TyrusServletFilter.java:80)",
+                "\tat org.apache.catalina.core.ApplicationFilterChain.internalDoFilter(ApplicationFilterChain.java:253)",
+                "\tat dev.pulse.realtime.WebSocketGuardFilter.doFilter(WebSocketGuardFilter.java:58)")));
+        // The same null met by Pulse's own code is Pulse's to handle.
+        assertFalse(ContainerCloseRace.matches(List.of(
+                "java.lang.NullPointerException: Cannot invoke \"jakarta.servlet.ServletContext.getInitParameter(String)\" because the return value of \"jakarta.servlet.http.HttpServletRequest.getServletContext()\" is null",
+                "\tat dev.pulse.realtime.WebSocketGuardFilter.doFilter(WebSocketGuardFilter.java:58)")));
+    }
+
+    @Test
     void anExceptionThrownInPulseCodeIsNot() {
         assertFalse(ContainerCloseRace.matches(List.of(
                 "java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"body\" is null",
