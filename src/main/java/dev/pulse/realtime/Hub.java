@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -241,7 +242,7 @@ public class Hub implements ClusterBus.Receiver {
         TyrusSockets.tuneContainerWrites(session, settings.containerQueueBytes(), settings.socketSendBufferBytes());
         Connection early = (Connection) session.getUserProperties().remove(GroupsAtHandshake.EARLY);
         if (early != null && unopened.remove(early) != null) {
-            ((LateSink) early.sink()).bind(TextSink.of(session, this::closeLater));
+            ((LateSink) early.sink()).bind(TextSink.of(session, closerFromNow()));
             session.getUserProperties().put(CONNECTION, early);
             connections.put(early.id(), early);
             sessions.bind(session, early);
@@ -251,7 +252,7 @@ public class Hub implements ClusterBus.Receiver {
         Principal principal = session.getUserPrincipal();
         Connection connection = new Connection(UUID.randomUUID().toString(),
                 principal == null ? null : principal.getName(),
-                TextSink.of(session, this::closeLater),
+                TextSink.of(session, closerFromNow()),
                 new Outbox(settings.sendQueueCapacity(), settings.overflowPolicy()),
                 overflowHandling);
         connection.lane = Math.floorMod(nextLane.getAndIncrement(), lanes.size());
@@ -270,13 +271,23 @@ public class Hub implements ClusterBus.Receiver {
         (connection == null ? open(session) : connection).close(code.getCode(), reason);
     }
 
-    private void closeLater(Runnable close) {
+    /** How this socket's server-side closes are run: off the caller's thread, and not too soon after its open. */
+    private Consumer<Runnable> closerFromNow() {
+        long openedNanos = System.nanoTime();
+        return close -> closeLater(close, openedNanos);
+    }
+
+    private void closeLater(Runnable close, long openedNanos) {
         if (draining) {
             // Shutting down: the scheduler may be stopping, and a handshake is no longer completing here.
             close.run();
             return;
         }
-        scheduler.schedule(close, settings.closeDelayMillis(), TimeUnit.MILLISECONDS);
+        // Payara runs @OnOpen inside the upgrade request and gives no signal when that request has
+        // ended; a close made meanwhile can meet it, and then no close frame is written
+        // (docs/known-issues.md). A close in the socket's first moments waits out that window.
+        long sinceOpen = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedNanos);
+        scheduler.schedule(close, Math.max(0, settings.closeSettleMillis() - sinceOpen), TimeUnit.MILLISECONDS);
     }
 
     /** The connection registered for a session by {@link #open}; marks it active (a frame arrived). */

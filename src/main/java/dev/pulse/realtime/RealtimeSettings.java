@@ -25,13 +25,17 @@ public class RealtimeSettings {
     @ConfigProperty(name = "WEBSOCKET_TIMEOUT", defaultValue = "300")
     long idleTimeoutSeconds;
 
-    /** A server-side close waits this long, so a socket refused in @OnOpen is closed after its handshake. */
+    /**
+     * Milliseconds after a socket's open before a server-side close of it is made: a socket refused
+     * in {@code @OnOpen} is closed once the container has finished its upgrade request
+     * (docs/known-issues.md). Later closes are made at once.
+     */
     @Inject
-    @ConfigProperty(name = "pulse.ws.close-delay-ms", defaultValue = "0")
-    long closeDelayMillis;
+    @ConfigProperty(name = "pulse.ws.close-settle-ms", defaultValue = "100")
+    long closeSettleMillis;
 
-    public long closeDelayMillis() {
-        return closeDelayMillis;
+    public long closeSettleMillis() {
+        return closeSettleMillis;
     }
 
     /**

@@ -57,7 +57,7 @@ public final class HubHarness implements AutoCloseable {
         settings.sendQueueCapacity = 256;
         settings.overflowPolicy = OverflowPolicy.DROP_OLDEST;
         settings.idleTimeoutSeconds = 300;
-        settings.closeDelayMillis = 0;
+        settings.closeSettleMillis = 0; // (100 in production) a fake socket has no container upgrade to wait out
         settings.sendTimeoutMillis = 15000;
         settings.maxJsonDepth = 32;
         settings.openTimeoutMillis = 30000;
