@@ -7,13 +7,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Pushes unseen counts once the change is committed: to each affected user's group, and, as seed
- * 004 did on every save, to the anonymous {@code test_consumer_group}.
+ * 004 did on every save, to the anonymous {@code test_consumer_group}. The counts are read in a
+ * transaction of their own: the one that fired the event has committed, and WildFly's pool will not
+ * enlist a connection in it any more (Payara's would).
  */
 @ApplicationScoped
 public class UnseenCountPush {
@@ -35,6 +38,7 @@ public class UnseenCountPush {
         return "notifications." + username;
     }
 
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     void created(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationCreated event) {
         Set<String> recipients = new HashSet<>();
         if (event.audience() != null) {
@@ -47,6 +51,7 @@ public class UnseenCountPush {
         hub.broadcast(TestConsumerGroup.NAME, new UnseenCount(notifications.unseenByAnyone(), event.message()));
     }
 
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     void seen(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationsSeen event) {
         hub.broadcast(groupOf(event.username()), new UnseenCount(notifications.unseenCount(event.username()), null), "unseen");
     }

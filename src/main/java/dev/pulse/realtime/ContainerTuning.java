@@ -6,7 +6,7 @@ import jakarta.servlet.annotation.WebListener;
 import jakarta.websocket.server.ServerContainer;
 
 /**
- * Tunes the WebSocket container once at start-up (see {@link TyrusSockets}): no idle-timeout
+ * Tunes the WebSocket container once at start-up (see {@link ContainerSockets}): no idle-timeout
  * task is ever scheduled for a session, not even the one a session schedules when it is created.
  */
 @WebListener
@@ -15,7 +15,7 @@ public class ContainerTuning implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         if (event.getServletContext().getAttribute(ServerContainer.class.getName()) instanceof ServerContainer container) {
-            TyrusSockets.disableContainerTimers(container);
+            ContainerSockets.containerStarted(container);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pulse.realtime;
 
+import dev.pulse.realtime.metrics.RealtimeMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -26,8 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The sessions of this instance and the named groups they are in, as in Channels groups.
@@ -50,7 +49,7 @@ public class Hub implements ClusterBus.Receiver {
     JsonCodec codec;
 
     @Inject
-    MetricRegistry metrics;
+    RealtimeMetrics metrics;
 
     @Inject
     SessionRegistry sessions;
@@ -68,12 +67,12 @@ public class Hub implements ClusterBus.Receiver {
     private DeliveryLanes lanes;
     /** Connections made at handshake time and not opened yet, with their System.nanoTime() deadline. */
     private final Map<Connection, Long> unopened = new ConcurrentHashMap<>();
-    private Counter dropped;
-    private Counter conflated;
-    private Counter slowDisconnects;
-    private Counter sendTimeouts;
-    private Counter idleCloses;
-    private Counter unreportedCloses;
+    private RealtimeMetrics.Counter dropped;
+    private RealtimeMetrics.Counter conflated;
+    private RealtimeMetrics.Counter slowDisconnects;
+    private RealtimeMetrics.Counter sendTimeouts;
+    private RealtimeMetrics.Counter idleCloses;
+    private RealtimeMetrics.Counter unreportedCloses;
     private ScheduledFuture<?> sweeper;
     private int stuckSweeps;
     private int idleSweeps;
@@ -82,17 +81,17 @@ public class Hub implements ClusterBus.Receiver {
     private final Connection.Listener overflowHandling = new Connection.Listener() {
         @Override
         public void dropped(Connection connection) {
-            dropped.inc();
+            dropped.increment();
         }
 
         @Override
         public void conflated(Connection connection) {
-            conflated.inc();
+            conflated.increment();
         }
 
         @Override
         public void overflowed(Connection connection) {
-            slowDisconnects.inc();
+            slowDisconnects.increment();
             LOG.info(() -> connection + " read too slowly and is disconnected");
             // 1011 as for a send timeout (same cause, a client too slow): 1008 tells clients not to retry.
             connection.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "Too slow: send queue overflow");
@@ -107,14 +106,14 @@ public class Hub implements ClusterBus.Receiver {
 
     @PostConstruct
     void init() {
-        dropped = metrics.counter("pulse_ws_frames_dropped_total");
-        conflated = metrics.counter("pulse_ws_frames_conflated_total");
-        slowDisconnects = metrics.counter("pulse_ws_slow_client_disconnects_total");
-        sendTimeouts = metrics.counter("pulse_ws_send_timeouts_total");
-        idleCloses = metrics.counter("pulse_ws_idle_closes_total");
-        unreportedCloses = metrics.counter("pulse_ws_unreported_closes_total");
-        metrics.gauge("pulse_ws_connections", this, Hub::connectionCount);
-        metrics.gauge("pulse_ws_queued_frames", this, Hub::queuedFrames);
+        dropped = metrics.counter("pulse_ws_frames_dropped_total", "Frames dropped from full send queues (overflow policy)");
+        conflated = metrics.counter("pulse_ws_frames_conflated_total", "Frames replaced by a newer one of the same key");
+        slowDisconnects = metrics.counter("pulse_ws_slow_client_disconnects_total", "Sockets closed for a full send queue");
+        sendTimeouts = metrics.counter("pulse_ws_send_timeouts_total", "Sockets closed for a frame not written in time");
+        idleCloses = metrics.counter("pulse_ws_idle_closes_total", "Sockets closed after WEBSOCKET_TIMEOUT without traffic");
+        unreportedCloses = metrics.counter("pulse_ws_unreported_closes_total", "Sockets found closed without the container telling");
+        metrics.gauge("pulse_ws_connections", "Open sockets on this instance", this::connectionCount);
+        metrics.gauge("pulse_ws_queued_frames", "Frames queued on this instance's sockets", this::queuedFrames);
         lanes = new DeliveryLanes(settings.deliveryLanes(), threads);
         bus.subscribe(this);
         long period = settings.sweepPeriodMillis();
@@ -196,7 +195,7 @@ public class Hub implements ClusterBus.Receiver {
         }
         for (Connection connection : connections.values()) {
             if (connection.deadSweeps() > graceSweeps) {
-                unreportedCloses.inc();
+                unreportedCloses.increment();
                 LOG.info(() -> connection + " is closed but the container never reported it: leaving it");
                 connection.leave();
                 close(connection);
@@ -204,11 +203,11 @@ public class Hub implements ClusterBus.Receiver {
             }
             int idle = connection.sweep(stuck);
             if (stuck[0] > stuckSweeps) {
-                sendTimeouts.inc();
+                sendTimeouts.increment();
                 LOG.info(() -> connection + " has not taken a frame within " + settings.sendTimeoutMillis() + " ms: closing it");
                 connection.abort(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "Send timed out");
             } else if (idle > idleSweeps) {
-                idleCloses.inc();
+                idleCloses.increment();
                 LOG.fine(() -> connection + " idle for " + settings.idleTimeoutMillis() + " ms: closing it");
                 connection.close(CloseReason.CloseCodes.GOING_AWAY.getCode(), "Idle timeout");
             }
@@ -238,8 +237,7 @@ public class Hub implements ClusterBus.Receiver {
     public Connection open(Session session) {
         session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
         session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
-        TyrusSockets.disableContainerIdleTimer(session);
-        TyrusSockets.tuneContainerWrites(session, settings.containerQueueBytes(), settings.socketSendBufferBytes());
+        ContainerSockets.prepare(session, settings.containerQueueBytes(), settings.socketSendBufferBytes());
         Connection early = (Connection) session.getUserProperties().remove(GroupsAtHandshake.EARLY);
         if (early != null && unopened.remove(early) != null) {
             ((LateSink) early.sink()).bind(TextSink.of(session, closerFromNow()));

@@ -38,8 +38,8 @@ public interface TextSink {
      * broadcasting thread would write to the socket there.
      */
     static TextSink of(Session session, Consumer<Runnable> closer) {
-        BiConsumer<String, SendHandler> sender = TyrusSockets.sender(session);
-        Object transport = TyrusSockets.transport(session);
+        BiConsumer<String, SendHandler> sender = ContainerSockets.sender(session);
+        Object transport = ContainerSockets.transport(session);
         return new TextSink() {
             // A connection passes the same callback with every frame: adapt it once, not per frame.
             private Consumer<Throwable> adapted;
@@ -69,13 +69,13 @@ public interface TextSink {
             public void abort(int code, String reason) {
                 closer.accept(() -> {
                     closeNow(code, reason);
-                    TyrusSockets.abortTransport(session);
+                    ContainerSockets.abortTransport(session);
                 });
             }
 
             @Override
             public boolean isOpen() {
-                return session.isOpen() && TyrusSockets.transportOpen(transport);
+                return session.isOpen() && ContainerSockets.transportOpen(transport);
             }
 
             private void closeNow(int code, String reason) {

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
  * run first). A handshake whose path or query string Pulse cannot fully parse is refused with 400
  * before the upgrade, rather than upgraded into a socket the endpoint then fails to open. An
  * accepted one is upgraded through a {@link FrameScanner} that enforces masking, text-only and
- * {@code pulse.ws.max-message-bytes} on every frame, fragmented or not. A client that leaves
+ * {@code pulse.ws.max-message-bytes} on every frame, fragmented or not: through the servlet
+ * upgrade ({@link GuardedUpgrade}, Payara) or Undertow's upgrade listener ({@link UndertowUpgradeGuard}, WildFly). A client that leaves
  * before the 101 is written is logged at FINE (see {@link ClientGone}), not as a container trace.
  * While the instance shuts down ({@link Hub#draining}) every handshake gets 503 with {@code Retry-After}.
  */
@@ -55,6 +56,10 @@ public class WebSocketGuardFilter extends HttpFilter {
             return;
         }
         try {
+            // Checked here, by name: the guard's class itself needs Undertow's classes to load.
+            if (ContainerSockets.undertow(request.getServletContext())) {
+                UndertowUpgradeGuard.guardCurrent(settings.maxMessageBytes());
+            }
             chain.doFilter(new GuardedUpgrade(request, settings.maxMessageBytes()), response);
         } catch (IOException e) {
             if (!ClientGone.is(e)) {

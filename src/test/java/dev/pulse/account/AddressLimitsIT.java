@@ -4,7 +4,7 @@ import static dev.pulse.account.AccountSession.credentials;
 import static dev.pulse.account.AccountsIT.assertTooMany;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pulse.support.PayaraMicroProcess;
+import dev.pulse.support.ServerProcess;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,11 +26,11 @@ class AddressLimitsIT {
     /** Far above any limit a deployment would configure: a loop that never sees 429 fails instead of spinning. */
     private static final int GIVE_UP_AFTER = 2000;
 
-    static PayaraMicroProcess server;
+    static ServerProcess server;
 
     @BeforeAll
     static void start() {
-        server = PayaraMicroProcess.standaloneWithDefaultLimits("address-limits");
+        server = ServerProcess.standaloneWithDefaultLimits("address-limits");
     }
 
     @AfterAll

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulse.account.AccountSession;
-import dev.pulse.support.PayaraMicroProcess;
+import dev.pulse.support.ServerProcess;
 import dev.pulse.support.TestEnvironment;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two real Payara Micro instances joined by Hazelcast on loopback: the Arquillian one and a second
+ * Two real servers (Payara Micro, or WildFly in the wildfly profile) joined by Hazelcast on loopback: the Arquillian one and a second
  * one this test starts. Whatever a client does on one instance, clients on the other see.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -36,14 +36,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    static PayaraMicroProcess second;
+    static ServerProcess second;
 
     @ArquillianResource
     URL first;
 
     @BeforeAll
     static void startSecondInstance() {
-        second = PayaraMicroProcess.joinTestCluster("cluster-b");
+        second = ServerProcess.joinTestCluster("cluster-b");
     }
 
     @AfterAll
@@ -54,7 +54,7 @@ class ClusterIT {
     }
 
     private static JsonObject liveness(URL base) throws Exception {
-        URI uri = URI.create("http://" + base.getHost() + ":" + base.getPort() + "/health/live");
+        URI uri = ServerProcess.management(base, "health/live");
         String body = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
         return WsClient.parse(body).getJsonArray("checks").stream().map(c -> c.asJsonObject())
                 .filter(c -> c.getString("name").equals("realtime")).findFirst().orElseThrow().getJsonObject("data");
@@ -229,9 +229,15 @@ class ClusterIT {
 
             second.close();
 
-            // A stopping instance closes its sockets itself, 1012 Service Restart (issue 13), not 1001 or a drop.
-            assertEquals(1012, onSecond.awaitClose());
-            assertEquals("Service restart", onSecond.closeReason());
+            // A stopping instance closes its sockets itself, 1012 Service Restart (issue 13), not a drop.
+            // WildFly suspends first, and its WebSocket container closes every socket with 1001 Going
+            // Away before the application hears of the stop (docs/known-issues.md, "WildFly 39").
+            if (ServerProcess.wildfly()) {
+                assertEquals(1001, onSecond.awaitClose());
+            } else {
+                assertEquals(1012, onSecond.awaitClose());
+                assertEquals("Service restart", onSecond.closeReason());
+            }
             WsClient.eventually(() -> {
                 try {
                     assertEquals("1", members(first));

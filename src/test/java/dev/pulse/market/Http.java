@@ -27,7 +27,11 @@ public final class Http {
     private Http() {
     }
 
+    /** The URI of {@code path} on the server at {@code base}; MicroProfile Health where that server serves it. */
     public static URI uri(URL base, String path) {
+        if (path.startsWith("health/")) {
+            return dev.pulse.support.ServerProcess.management(base, path);
+        }
         return URI.create("http://" + base.getHost() + ":" + base.getPort() + "/" + path);
     }
 

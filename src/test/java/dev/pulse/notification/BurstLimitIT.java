@@ -3,7 +3,7 @@ package dev.pulse.notification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pulse.support.PayaraMicroProcess;
+import dev.pulse.support.ServerProcess;
 import dev.pulse.support.WsClient;
 import java.net.URI;
 import java.net.URL;
@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
  */
 class BurstLimitIT {
 
-    static PayaraMicroProcess server;
+    static ServerProcess server;
     static URL base;
 
     @BeforeAll
     static void start() {
         // An instance of its own at the product's limits: the shared server lifts the per-address one (pom.xml).
-        server = PayaraMicroProcess.standaloneWithDefaultLimits("burst-limit");
+        server = ServerProcess.standaloneWithDefaultLimits("burst-limit");
         base = server.base();
     }
 

@@ -1,6 +1,7 @@
 package dev.pulse.realtime;
 
 import dev.pulse.realtime.cluster.LocalClusterState;
+import dev.pulse.realtime.metrics.RealtimeMetrics;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.lang.reflect.InvocationTargetException;
@@ -10,11 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The realtime core wired by hand, without a CDI container: a {@link Hub} over a {@link ClusterBus}
@@ -177,26 +177,20 @@ public final class HubHarness implements AutoCloseable {
         scheduler.shutdownNow();
     }
 
-    private MetricRegistry metrics() {
-        return (MetricRegistry) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {MetricRegistry.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("counter") && args.length == 1 && args[0] instanceof String name) {
-                        AtomicLong value = counters.computeIfAbsent(name, n -> new AtomicLong());
-                        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Counter.class},
-                                (c, m, a) -> switch (m.getName()) {
-                                    case "inc" -> {
-                                        value.addAndGet(a == null ? 1 : (Long) a[0]);
-                                        yield null;
-                                    }
-                                    case "getCount" -> value.get();
-                                    default -> unsupported(c, m.getName(), a);
-                                });
-                    }
-                    if (method.getName().equals("gauge")) {
-                        return null; // gauges are read by the container's /metrics only
-                    }
-                    return unsupported(proxy, method.getName(), args);
-                });
+    /** Counters in {@link #counters}; gauges are read by a server's metrics endpoint only. */
+    private RealtimeMetrics metrics() {
+        return new RealtimeMetrics() {
+            @Override
+            public Counter counter(String name, String description) {
+                AtomicLong value = counters.computeIfAbsent(name, n -> new AtomicLong());
+                return value::incrementAndGet;
+            }
+
+            @Override
+            public void gauge(String name, String description, LongSupplier value) {
+                // nothing scrapes it here
+            }
+        };
     }
 
     /** The container's managed scheduler: the {@code ScheduledExecutorService} methods onto a plain one. */

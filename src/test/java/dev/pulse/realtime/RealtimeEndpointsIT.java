@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pulse.support.ServerProcess;
 import dev.pulse.support.StalledWsClient;
 import dev.pulse.support.WsClient;
 import jakarta.json.JsonObject;
@@ -71,6 +72,26 @@ class RealtimeEndpointsIT {
         }
     }
 
+    /**
+     * The frame guard on whichever server runs the suite (BadInputIT covers every endpoint and case,
+     * on Payara): on WildFly it sits in Undertow's upgrade listener, not the servlet upgrade.
+     */
+    @Test
+    void theFrameGuardClosesBinaryAndUnmaskedFramesWithTheirCodes() {
+        try (RawSocket socket = RawSocket.open(base, "/ws/chat/").awaitLive()) {
+            socket.send(0x2, new byte[] {1, 2, 3}, true, true);
+            RawSocket.Frame close = socket.awaitClose();
+            assertEquals(1003, close.closeCode());
+            assertEquals("Binary frames are not accepted: send text", close.closeReason());
+        }
+        try (RawSocket socket = RawSocket.open(base, "/ws/chat/").awaitLive()) {
+            socket.send(0x1, "{\"message\":\"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), true, false);
+            RawSocket.Frame close = socket.awaitClose();
+            assertEquals(1002, close.closeCode());
+            assertEquals("Client frames must be masked", close.closeReason());
+        }
+    }
+
     @Test
     void testSocketAcknowledgesAnyFrameAsSeed004() {
         try (WsClient client = WsClient.connect(base, "ws/test/")) {
@@ -104,9 +125,9 @@ class RealtimeEndpointsIT {
         }
     }
 
-    /** pulse_ws_send_timeouts_total of the deployment's MicroProfile Metrics. */
+    /** pulse_ws_send_timeouts_total of the deployment's metrics (MicroProfile Metrics on Payara, Micrometer on WildFly). */
     private double sendTimeouts() throws Exception {
-        URI metrics = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/metrics?scope=application");
+        URI metrics = ServerProcess.metrics(base);
         String text = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
         java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^pulse_ws_send_timeouts_total(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(text);
@@ -146,7 +167,7 @@ class RealtimeEndpointsIT {
 
     @Test
     void readinessReportsTheMigratedPostgreSqlDatabase() throws Exception {
-        URI health = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/health/ready");
+        URI health = ServerProcess.management(base, "health/ready");
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());

@@ -1,17 +1,12 @@
 package dev.pulse.support;
 
-import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +15,7 @@ import java.util.List;
  * instance's Hazelcast cluster on loopback, or on its own with settings the shared one does not
  * have. Its log goes to target/.
  */
-public final class PayaraMicroProcess implements AutoCloseable {
+public final class PayaraMicroProcess implements ServerProcess {
 
     private final Process process;
     private final int httpPort;
@@ -107,42 +102,19 @@ public final class PayaraMicroProcess implements AutoCloseable {
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeAll(unset);
             builder.environment().putAll(environment);
-            PayaraMicroProcess instance = new PayaraMicroProcess(builder.start(), httpPort, log);
-            try {
-                instance.awaitReady();
-            } catch (RuntimeException | AssertionError e) {
-                // A server that never got ready must not outlive the test run (it holds ports and memory).
-                instance.close();
-                throw e;
-            }
-            return instance;
+            return ServerProcess.readyOrStopped(new PayaraMicroProcess(builder.start(), httpPort, log), PayaraMicroProcess::awaitReady);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start Payara Micro " + name, e);
         }
     }
 
+    @Override
     public URL base() {
-        try {
-            return URI.create("http://127.0.0.1:" + httpPort + "/").toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ServerProcess.localRoot(httpPort);
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        await("Payara Micro on port " + httpPort + " (log: " + log + ")")
-                .atMost(Duration.ofMinutes(4))
-                .pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions()
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new AssertionError("Payara Micro exited; see " + log);
-                    }
-                    return http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-                });
+        ServerProcess.awaitReady(process, URI.create("http://127.0.0.1:" + httpPort + "/health/ready"), "Payara Micro", log);
         awaitWebSocketRoundTrip();
     }
 
@@ -182,15 +154,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ServerProcess.stop(process);
     }
 
     @Override

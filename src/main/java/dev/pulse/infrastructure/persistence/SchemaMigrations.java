@@ -3,10 +3,14 @@ package dev.pulse.infrastructure.persistence;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -18,15 +22,15 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 @DataSourceDefinition(
         name = SchemaMigrations.DATASOURCE,
-        className = "${MPCONFIG=db.class}",
-        url = "${MPCONFIG=db.url}",
-        user = "${MPCONFIG=db.user}",
-        password = "${MPCONFIG=db.password}",
+        // db.class, db.url, db.user, db.password (DB_CLASS...) are read by this class on every server
+        className = "dev.pulse.infrastructure.persistence.ConfiguredDataSource",
         minPoolSize = 2,
         maxPoolSize = 32,
         // A connection broken by a database outage is found and replaced when next taken from the
-        // pool, and all others with it, so Pulse works again as soon as the database is back.
+        // pool, and all others with it, so Pulse works again as soon as the database is back
+        // (Payara's pool; WildFly ignores these names with a warning at deployment).
         properties = {
+            "configPrefix=db",
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=auto-commit",
             "fish.payara.fail-all-connections=true",
@@ -34,6 +38,7 @@ import org.flywaydb.core.api.output.MigrateResult;
         })
 @Singleton
 @Startup
+@Lock(LockType.READ)
 public class SchemaMigrations {
 
     public static final String DATASOURCE = "java:app/jdbc/pulse";
@@ -62,5 +67,15 @@ public class SchemaMigrations {
 
     public String version() {
         return version;
+    }
+
+    /**
+     * A connection from Pulse's pool, outside any transaction, for checks run by the server on its
+     * own threads (WildFly runs health checks on a management thread, where {@code java:app} names
+     * do not resolve; this bean's own reference does).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
     }
 }

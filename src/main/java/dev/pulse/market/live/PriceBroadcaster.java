@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -21,6 +22,9 @@ import java.util.logging.Logger;
  * Cargo Tracker's "events after commit"): a rolled-back batch is never cached or sent. The
  * observer is synchronous, on the thread that commits (the feed's EJB timer thread, or a REST
  * request's), one call per batch, so a symbol's prices go out in the order they were stored.
+ *
+ * <p>Portfolios are read in a transaction of its own ({@code REQUIRES_NEW}): the batch's has
+ * committed, and WildFly's pool will not enlist a connection in it any more (Payara's would).
  *
  * <p>The cache is written here, before each broadcast, and not by the feed: a subscriber that joins
  * and reads {@code Quotes.current} then never gets an older price than the last one broadcast, and
@@ -45,6 +49,7 @@ public class PriceBroadcaster {
      * broadcast) does not keep the others or the portfolios from going out. Failures are logged
      * once a batch, at WARNING, and not thrown: the batch is committed whatever happens here.
      */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     void pricesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PricesChanged event) {
         List<String> failed = new ArrayList<>();
         RuntimeException failure = null;

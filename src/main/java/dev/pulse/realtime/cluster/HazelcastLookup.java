@@ -1,8 +1,11 @@
 package dev.pulse.realtime.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -10,9 +13,11 @@ import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The one place that knows where the runtime keeps its Hazelcast member: Payara binds it at
- * {@code payara/Hazelcast}. Another server (or Payara started with {@code --nocluster}) has none,
- * and Pulse then runs as a single instance. Features do not ask it: they share state through
+ * The one place that knows where the Hazelcast member comes from. Payara binds its own at
+ * {@code payara/Hazelcast} ({@code pulse.cluster.hazelcast-jndi}). A server without one (WildFly,
+ * or Payara started with {@code --nocluster}) gets a member Pulse starts itself when
+ * {@code pulse.cluster.members} lists whom to join ({@link EmbeddedMember}); otherwise Pulse runs as
+ * a single instance. Features do not ask it: they share state through
  * {@link dev.pulse.realtime.cluster.ClusterState}, which
  * {@link dev.pulse.realtime.cluster.ClusterStates} builds once from what this finds (and logs).
  */
@@ -25,12 +30,30 @@ public class HazelcastLookup {
     @ConfigProperty(name = "pulse.cluster.hazelcast-jndi", defaultValue = "payara/Hazelcast")
     String jndiName;
 
-    private volatile Optional<HazelcastInstance> instance;
+    @Inject
+    @ConfigProperty(name = "pulse.cluster.members", defaultValue = " ")
+    String members;
 
-    public Optional<HazelcastInstance> instance() {
+    @Inject
+    @ConfigProperty(name = "pulse.cluster.name", defaultValue = "pulse")
+    String clusterName;
+
+    @Inject
+    @ConfigProperty(name = "pulse.cluster.port", defaultValue = "5701")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "pulse.cluster.interface", defaultValue = " ")
+    String networkInterface;
+
+    private volatile Optional<HazelcastInstance> instance;
+    /** The member this application started, which it alone stops. */
+    private volatile HazelcastInstance started;
+
+    public synchronized Optional<HazelcastInstance> instance() {
         Optional<HazelcastInstance> found = instance;
         if (found == null) {
-            found = lookup();
+            found = lookup().or(this::startOwn);
             instance = found;
         }
         return found.filter(hz -> hz.getLifecycleService().isRunning());
@@ -48,5 +71,25 @@ public class HazelcastLookup {
         }
         LOG.fine(() -> "No running Hazelcast member at " + jndiName);
         return Optional.empty();
+    }
+
+    private Optional<HazelcastInstance> startOwn() {
+        List<String> seeds = Arrays.stream(members.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (seeds.isEmpty()) {
+            return Optional.empty();
+        }
+        EmbeddedMember member = new EmbeddedMember(clusterName, seeds, port, networkInterface.strip());
+        started = member.start();
+        LOG.info(() -> "Started Hazelcast member " + started.getCluster().getLocalMember() + " of cluster " + clusterName
+                + ", joining " + seeds);
+        return Optional.of(started);
+    }
+
+    @PreDestroy
+    void stopOwn() {
+        HazelcastInstance own = started;
+        if (own != null) {
+            own.shutdown();
+        }
     }
 }
